@@ -1,0 +1,217 @@
+"""The pybtex style that formats every publication and talk of the CV.
+
+sphinxcontrib-bibtex renders pybtex rich text to docutils nodes, so this one
+style is the only formatter: the HTML and LaTeX writers both draw the same
+``strong``/``emphasis``/``reference`` nodes it produces. It is registered as
+the formatting style ``cv`` by :func:`setup`; the owner's name forms to set in
+bold come from the ``cv_highlight_names`` config value.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import pybtex.plugin
+from pybtex.database import Person
+from pybtex.richtext import HRef, Tag, Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import BaseStyle
+from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import FieldIsMissing
+
+from .dates import DateError, PartialDate, event_date
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from pybtex.database import Entry
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+STYLE_NAME = "cv"
+TALK_KEYWORD = "talk"
+INVITED_KEYWORD = "invited"
+
+
+def keywords(entry: Entry) -> set[str]:
+    """The entry's ``keywords`` field as a set of lower-case words."""
+    return {word.strip().lower() for word in entry.fields.get("keywords", "").split(",")} - {""}
+
+
+def is_talk(entry: Entry) -> bool:
+    return TALK_KEYWORD in keywords(entry)
+
+
+def entry_date(entry: Entry) -> tuple[int, int, int]:
+    """Sort key of an entry: a talk's ``date`` or a paper's ``year``/``month``."""
+    if "date" in entry.fields:
+        return event_date(entry.fields["date"])[1]
+    year = entry.fields.get("year", "")
+    try:
+        date = PartialDate.parse(year)
+    except DateError:
+        raise FieldIsMissing(f"a four-digit year (got {year!r})", entry) from None
+    return (date.year, _month_number(entry.fields.get("month", "")), 0)
+
+
+def _month_number(month: str) -> int:
+    names = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    text = month.strip().lower()
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return int(text)
+    return names.index(text[:3]) + 1 if text[:3] in names else 0
+
+
+class NewestFirst(BaseSortingStyle):
+    """Newest first; entries of equal date keep their order in the bib file."""
+
+    def sorting_key(self, entry: Entry) -> tuple[int, int, int]:
+        year, month, day = entry_date(entry)
+        return (-year, -month, -day)
+
+    def sort(self, entries: Iterable[Entry]) -> list[Entry]:
+        return sorted(entries, key=self.sorting_key)
+
+
+def _name_key(person: Person) -> tuple[str, str]:
+    """Compare names by their parts, ignoring spacing and case."""
+    given = " ".join(person.first_names + person.middle_names)
+    family = " ".join(person.prelast_names + person.last_names)
+    return (given.casefold(), family.casefold())
+
+
+class CvStyle(BaseStyle):
+    """Authors, “title”, *venue*, details, year; the owner's name in bold."""
+
+    default_sorting_style = NewestFirst
+    highlight_names: ClassVar[Sequence[str]] = ()
+
+    def __init__(self, highlight_names: Sequence[str] | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        names = self.highlight_names if highlight_names is None else highlight_names
+        self._highlighted = {_name_key(Person(name)) for name in names}
+
+    def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
+        text = self.format_talk(entry) if is_talk(entry) else self.format_publication(entry)
+        return FormattedEntry(entry.key, text, label)
+
+    # -- pieces ---------------------------------------------------------------
+
+    def format_person(self, person: Person) -> Text:
+        parts = (
+            person.rich_first_names
+            + person.rich_middle_names
+            + person.rich_prelast_names
+            + person.rich_last_names
+            + person.rich_lineage_names
+        )
+        name = Text(" ").join(parts)
+        if _name_key(person) in self._highlighted:
+            return Text(Tag("strong", name))
+        return name
+
+    def format_authors(self, entry: Entry) -> Text:
+        authors = entry.persons.get("author")
+        if not authors:
+            raise FieldIsMissing("author", entry)
+        return Text(", ").join([self.format_person(person) for person in authors])
+
+    def field(self, entry: Entry, name: str) -> Text:
+        if name not in entry.fields:
+            raise FieldIsMissing(name, entry)
+        return Text.from_latex(entry.fields[name])
+
+    def quoted_title(self, entry: Entry) -> Text:
+        return Text("\u201c", self.field(entry, "title"), "\u201d")
+
+    def venue(self, entry: Entry) -> Text:
+        for name in ("journal", "booktitle"):
+            if name in entry.fields:
+                return Text(Tag("em", self.field(entry, name)))
+        if "eprint" in entry.fields:
+            return Text(self.eprint_label(entry))
+        raise FieldIsMissing("journal, booktitle or eprint", entry)
+
+    def eprint_label(self, entry: Entry) -> str:
+        prefix = entry.fields.get("archiveprefix", "arXiv")
+        version = entry.fields.get("eprintversion", "")
+        return f"{prefix}:{entry.fields['eprint']}" + (f"v{version}" if version else "")
+
+    def details(self, entry: Entry) -> list[Text]:
+        """Volume, issue and pages, as far as the entry gives them."""
+        fields = entry.fields
+        parts = []
+        if "volume" in fields:
+            parts.append(Text("vol.\u00a0", self.field(entry, "volume")))
+        if "number" in fields:
+            parts.append(Text("no.\u00a0", self.field(entry, "number")))
+        if "pages" in fields:
+            pages = self.field(entry, "pages")
+            single = "-" not in fields["pages"] and "\u2013" not in fields["pages"]
+            parts.append(Text("p.\u00a0" if single else "pp.\u00a0", pages))
+        return parts
+
+    def links(self, entry: Entry) -> list[Text]:
+        """Short, clickable labels for the entry's identifiers."""
+        fields = entry.fields
+        found = []
+        if "doi" in fields:
+            found.append(Text(HRef(f"https://doi.org/{fields['doi']}", "DOI")))
+        if "eprint" in fields and fields.get("archiveprefix", "arXiv").lower() == "arxiv":
+            found.append(Text(HRef(f"https://arxiv.org/abs/{fields['eprint']}", "arXiv")))
+        if "url" in fields:
+            found.append(Text(HRef(fields["url"], "URL")))
+        return found
+
+    # -- kinds ----------------------------------------------------------------
+
+    def format_publication(self, entry: Entry) -> Text:
+        year = self.field(entry, "year")
+        entry_date(entry)  # a year that is not a year fails here, naming the entry
+        venue_parts = [self.venue(entry), *self.details(entry), year]
+        text = Text(
+            self.format_authors(entry),
+            ". ",
+            self.quoted_title(entry),
+            ". ",
+            Text(", ").join(venue_parts),
+            ".",
+        )
+        links = self.links(entry)
+        if links:
+            text = Text(text, " ", Text(" \u00b7 ").join(links))
+        return text
+
+    def format_talk(self, entry: Entry) -> Text:
+        if "date" not in entry.fields:
+            raise FieldIsMissing("date", entry)
+        shown_date, _ = event_date(entry.fields["date"])
+        where = [Text(Tag("em", self.field(entry, "eventtitle")))]
+        if "venue" in entry.fields:
+            where.append(self.field(entry, "venue"))
+        where.append(Text(shown_date))
+        text = Text(
+            self.quoted_title(entry),
+            ". ",
+            self.format_authors(entry),
+            ". ",
+            Text(", ").join(where),
+            ".",
+        )
+        if INVITED_KEYWORD in keywords(entry):
+            text = Text(text, " ", Tag("strong", "Invited talk."))
+        return text
+
+
+def register_style(app: Sphinx, config: Config) -> None:
+    """Bind the configured name forms to the style sphinxcontrib-bibtex will load."""
+    bound = type(
+        "ConfiguredCvStyle", (CvStyle,), {"highlight_names": tuple(config.cv_highlight_names)}
+    )
+    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, bound, force=True)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("cv_highlight_names", [], "env", list)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, CvStyle, force=True)
+    app.connect("config-inited", register_style)

@@ -1,0 +1,98 @@
+"""Sphinx configuration of the CV: who it is about, and how it is built.
+
+Everything here is a setting. The CV's behaviour lives in the local extension
+under ``_ext/cv``; the owner's identity is declared once, as the ``cv_*``
+values below, and the website header, the PDF header and the PDF metadata all
+read it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# The local extension is a package next to this file, not an installed one.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+# -- Identity (the only place the owner's details are written) ---------------
+
+cv_name = "Clemens JS Schäfer"
+cv_full_name = "Clemens Jonathan Simon Schäfer"
+cv_role = "PhD student in Computer Science and Engineering, University of Notre Dame"
+cv_email = "cschaef6@nd.edu"
+cv_website = "https://clemens-schafer.com/"
+cv_affiliation = "University of Notre Dame"
+cv_alumni_of = ["University College London", "Catholic University of Eichstätt-Ingolstadt"]
+cv_keywords = [
+    "neural network quantization",
+    "neuromorphic computing",
+    "spiking neural networks",
+    "hardware acceleration of machine learning",
+]
+# Name forms set in bold in publication and talk author lists, as in refs.bib.
+cv_highlight_names = ["Schaefer, Clemens JS", "Schäfer, Clemens JS"]
+
+# -- Project -----------------------------------------------------------------
+
+project = f"{cv_name} — Curriculum Vitae"
+author = cv_name
+copyright = f"{cv_name}"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "cv",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+# Only the CV's own pages are sources; tooling, tests and builds stay out.
+exclude_patterns = [
+    "_build",
+    "_ext",
+    ".nox",
+    ".venv",
+    ".ci",
+    ".git",
+    ".github",
+    ".pytest_cache",
+    ".ruff_cache",
+    "tests",
+    "README.md",
+    "LICENSE*",
+]
+
+# colon_fence lets directives (cv-entry, bibliography) hold Markdown content.
+myst_enable_extensions = ["colon_fence", "deflist"]
+# The CV has no math: nothing to load, no MathJax request.
+myst_dmath_double_inline = False
+
+# -- Publications and talks ---------------------------------------------------
+
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "cv"
+bibtex_reference_style = "label"
+
+# -- HTML ----------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = cv_name
+html_static_path = ["_static"]
+html_css_files = ["cv.css"]
+html_show_sourcelink = False
+html_copy_source = False
+html_show_sphinx = False
+html_last_updated_fmt = None
+
+# -- LaTeX / PDF ---------------------------------------------------------------
+
+# XeLaTeX reads UTF-8 natively and uses OpenType fonts with Greek and Cyrillic.
+latex_engine = "xelatex"
+latex_documents = [
+    ("index", "clemens-schafer-cv.tex", "Curriculum Vitae", cv_name, "howto"),
+]
+latex_elements = {
+    # "letterpaper" for US letter.
+    "papersize": "a4paper",
+}

@@ -1,0 +1,65 @@
+"""Development sessions: build the site and the PDF, test, lint, preview.
+
+Every session installs from the one pinned ``requirements.txt``; ``nox`` alone
+runs ``lint`` and ``tests``.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+REQUIREMENTS = "requirements.txt"
+SPHINX_BUILD = ("sphinx-build", "-W", "-n", "--keep-going")
+
+
+def install(session: nox.Session) -> None:
+    session.install("-r", REQUIREMENTS)
+
+
+@nox.session
+def html(session: nox.Session) -> None:
+    """Build the website into _build/html."""
+    install(session)
+    session.run(*SPHINX_BUILD, "-b", "html", ".", "_build/html", *session.posargs)
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Build the PDF into _build/latexpdf (needs TeX Live; see the README)."""
+    install(session)
+    session.run(*SPHINX_BUILD, "-b", "latexpdf", ".", "_build/latexpdf", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite; arguments go to pytest."""
+    install(session)
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and formatting with ruff."""
+    install(session)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Preview the website, rebuilt on every save, at http://127.0.0.1:8000."""
+    install(session)
+    session.run(
+        "sphinx-autobuild",
+        "-n",
+        "--watch",
+        "_ext",
+        "--re-ignore",
+        r"(_build|\.nox|tests)/",
+        ".",
+        "_build/html",
+        *session.posargs,
+    )

@@ -1,0 +1,99 @@
+"""Shared fixtures: one build of the real CV per output, tiny roots for the extension.
+
+The real CV is built once per test session (HTML, and the PDF where TeX Live
+is present) and many small tests read the result. Extension behaviour is
+tested on the tiny projects under ``tests/roots/`` through Sphinx's own
+testing fixtures.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import runpy
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.cmd.build import build_main
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+PROJECT = Path(__file__).resolve().parent.parent
+SECTION_PAGES = sorted(path.stem for path in (PROJECT / "sections").glob("*.md"))
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>`` roots."""
+    return Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def conf() -> SimpleNamespace:
+    """The real ``conf.py``'s values, as the build sees them."""
+    return SimpleNamespace(**runpy.run_path(str(PROJECT / "conf.py")))
+
+
+def sphinx_build(builder: str, outdir: Path, *extra: str) -> tuple[int, str]:
+    """Run ``sphinx-build -W -n`` on the real CV; return its exit code and warnings."""
+    warnings = outdir / "warnings.txt"
+    args = ["-W", "-n", "-q", "-b", builder, "-w", str(warnings), *extra]
+    status = build_main([*args, str(PROJECT), str(outdir)])
+    return status, warnings.read_text(encoding="utf-8") if warnings.exists() else ""
+
+
+@pytest.fixture(scope="session")
+def html_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outdir = tmp_path_factory.mktemp("html")
+    status, warnings = sphinx_build("html", outdir)
+    assert status == 0, f"HTML build failed:\n{warnings}"
+    assert warnings == ""
+    return outdir
+
+
+@pytest.fixture(scope="session")
+def pages(html_dir: Path) -> dict[str, BeautifulSoup]:
+    """Each page of the site by its document name (``index``, ``sections/skills``...)."""
+    return {
+        path.relative_to(html_dir).with_suffix("").as_posix(): BeautifulSoup(
+            path.read_text(encoding="utf-8"), "html.parser"
+        )
+        for path in html_dir.rglob("*.html")
+    }
+
+
+#: Elements a reader sees as separate blocks (an entry's cells are laid out apart).
+BLOCKS = "p, li, dt, dd, div, h1, h2, h3, h4, td, th, [class^=cv-entry-], .cv-header li"
+
+
+def main_text(page: BeautifulSoup) -> str:
+    """The page's article text with white space folded, as a reader sees it."""
+    article = copy.copy(page.select_one("article"))
+    for block in article.select(BLOCKS):
+        block.insert_before(" ")
+        block.insert_after(" ")
+    return " ".join(article.get_text().split())
+
+
+def require_tex() -> None:
+    """Skip without TeX Live, except under CI, where its absence is a failure."""
+    if shutil.which("latexmk") and shutil.which("xelatex"):
+        return
+    message = "TeX Live (latexmk, xelatex) is not installed"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}, and CI is set: the PDF must be built")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of ``sphinx-build -W -n -b latexpdf`` on the real CV."""
+    require_tex()
+    outdir = tmp_path_factory.mktemp("latexpdf")
+    status, warnings = sphinx_build("latexpdf", outdir)
+    assert status == 0, f"PDF build failed:\n{warnings}"
+    assert warnings == ""
+    return outdir
