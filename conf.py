@@ -64,7 +64,7 @@ exclude_patterns = [
 ]
 
 # colon_fence lets directives (cv-entry, bibliography) hold Markdown content.
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence"]
 # The CV has no math: nothing to load, no MathJax request.
 myst_dmath_double_inline = False
 

@@ -124,3 +124,26 @@ def test_latex_source_is_a_cv_not_a_manual(tex: str) -> None:
     assert tex.count(r"\begin{cventry}") == 13
     assert r"\cvheader{" in tex
     assert r"\usepackage{cvsphinx}" in tex
+
+
+def test_no_blank_pages(reader: PdfReader) -> None:
+    for page in reader.pages:
+        body = [line for line in page.extract_text().splitlines() if "Page " not in line]
+        assert len(body) > 10
+
+
+def link_targets(reader: PdfReader) -> list[str]:
+    return [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/URI" in annotation.get_object().get("/A", {})
+    ]
+
+
+def test_contacts_and_identifiers_are_clickable(reader: PdfReader, conf: SimpleNamespace) -> None:
+    targets = link_targets(reader)
+    assert f"mailto:{conf.cv_email}" in targets
+    assert conf.cv_website in targets
+    assert "https://doi.org/10.1038/s41586-022-04992-8" in targets
+    assert "https://arxiv.org/abs/2206.07741" in targets

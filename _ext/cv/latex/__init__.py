@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util.texescape import escape
 
-from .builder import LaTeXPDFBuilder
+from .builder import LaTeXPDFBuilder, fail_build_on_tex_errors
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,3 +80,4 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", apply_settings, priority=800)
     app.add_latex_package("cvsphinx")
     app.add_builder(LaTeXPDFBuilder)
+    app.connect("build-finished", fail_build_on_tex_errors)

@@ -1,8 +1,8 @@
 """``latexpdf``: the LaTeX builder, followed by ``latexmk`` in the output folder.
 
 ``sphinx-build -b latexpdf SRC OUT`` leaves ``OUT/<name>.pdf``. When TeX fails,
-the build fails with the first TeX error and the path of the log, and no PDF
-is left behind that could be taken for a good one.
+the build reports the first TeX error and the path of the log as an error,
+exits non-zero, and leaves no PDF behind that could be taken for a good one.
 """
 
 from __future__ import annotations
@@ -11,20 +11,19 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.builders.latex import LaTeXBuilder
-from sphinx.errors import SphinxError
 from sphinx.locale import __
 from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 
 #: ``-file-line-error`` makes TeX report ``./file.tex:12: message``.
 _FILE_LINE_ERROR = re.compile(r"^(?:\./)?[^\s:]+\.\w+:\d+: .*")
-
-
-class LaTeXCompileError(SphinxError):
-    category = "LaTeX error"
 
 
 def first_tex_error(log_text: str) -> str | None:
@@ -43,16 +42,24 @@ class LaTeXPDFBuilder(LaTeXBuilder):
     name = "latexpdf"
     epilog = __("The PDF files are in %(outdir)s.")
 
+    def init(self) -> None:
+        super().init()
+        self.failed: list[str] = []
+
     def finish(self) -> None:
         super().finish()
         for document in self.config.latex_documents:
             self.compile(Path(document[1]).stem)
 
+    def fail(self, jobname: str, message: str) -> None:
+        logger.error("%s.pdf: %s", jobname, message, type="latexpdf")
+        self.failed.append(jobname)
+
     def compile(self, jobname: str) -> None:
         latexmk = shutil.which("latexmk")
         if latexmk is None:
-            msg = "latexmk was not found; install TeX Live (see the README) to build the PDF"
-            raise LaTeXCompileError(msg)
+            self.fail(jobname, "latexmk was not found; install TeX Live (see the README)")
+            return
         outdir = Path(self.outdir)
         pdf = outdir / f"{jobname}.pdf"
         logger.info(__("compiling %s.pdf with latexmk..."), jobname)
@@ -68,4 +75,10 @@ class LaTeXPDFBuilder(LaTeXBuilder):
             text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
             output = (result.stdout + result.stderr).strip().splitlines()
             error = first_tex_error(text) or (output[-1] if output else "latexmk failed")
-            raise LaTeXCompileError(f"{error}\n(see {log})")
+            self.fail(jobname, f"TeX failed: {error}\n(see {log})")
+
+
+def fail_build_on_tex_errors(app: Sphinx, exception: BaseException | None) -> None:
+    """Exit non-zero when a PDF did not compile, with or without ``-W``."""
+    if isinstance(app.builder, LaTeXPDFBuilder) and app.builder.failed:
+        app.statuscode = 1

@@ -1,0 +1,86 @@
+"""The ``latexpdf`` builder and the other ways of making the PDF give one document."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+from conftest import PROJECT, require_tex
+from cv.latex.builder import first_tex_error
+from pypdf import PdfReader
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def pdf_text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def sphinx(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    """``python -m sphinx`` as a user runs it; test roots find the extension via PYTHONPATH."""
+    command = [sys.executable, "-m", "sphinx", *args]
+    env = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext")}
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def test_first_tex_error_finds_the_error_and_its_context() -> None:
+    log = "This is XeTeX\n./cv.tex:42: Undefined control sequence.\nl.42 \\foo\n! Later error\n"
+    assert first_tex_error(log) == "./cv.tex:42: Undefined control sequence. l.42 \\foo"
+    assert first_tex_error("! Emergency stop.\n<*> cv.tex\n") == "! Emergency stop. <*> cv.tex"
+    assert first_tex_error("all fine\n") is None
+
+
+def test_make_mode_gives_the_same_document(pdf_build: Path, tmp_path: Path) -> None:
+    result = sphinx("-M", "latexpdf", ".", str(tmp_path), "-W", "-n", "-q")
+    assert result.returncode == 0, result.stderr
+    [made] = (tmp_path / "latex").glob("*.pdf")
+    [built] = pdf_build.glob("*.pdf")
+    assert made.name == built.name
+    assert pdf_text(made) == pdf_text(built)
+
+
+def test_read_the_docs_command_sequence_gives_the_cv(pdf_build: Path, tmp_path: Path) -> None:
+    """The two commands Read the Docs runs for ``formats: [pdf]``, word for word."""
+    outdir = tmp_path / "pdf"
+    doctrees = tmp_path / "doctrees"
+    result = sphinx("-T", "-b", "latex", "-d", str(doctrees), "-D", "language=en", ".", str(outdir))
+    assert result.returncode == 0, result.stderr
+    assert len(list(outdir.glob("*.tex"))) == 1
+    latexmk = [
+        "latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
+        "-jobname=clemens-schafer-cv-rtd", "-interaction=nonstopmode",
+    ]  # fmt: skip
+    made = subprocess.run(latexmk, cwd=outdir, capture_output=True, text=True, check=False)
+    assert made.returncode == 0, made.stdout[-2000:]
+    [built] = pdf_build.glob("*.pdf")
+    assert pdf_text(outdir / "clemens-schafer-cv-rtd.pdf") == pdf_text(built)
+
+
+def test_us_letter_is_one_setting_away(tmp_path: Path) -> None:
+    require_tex()
+    result = sphinx(
+        "-b", "latexpdf", "-W", "-n", "-q", "-D", "latex_elements.papersize=letterpaper",
+        ".", str(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [pdf] = tmp_path.glob("*.pdf")
+    reader = PdfReader(pdf)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert len(reader.pages) <= 3
+
+
+def test_tex_error_fails_the_build_and_shows_the_error(tmp_path: Path) -> None:
+    require_tex()
+    srcdir = tmp_path / "src"
+    shutil.copytree(PROJECT / "tests" / "roots" / "test-texerror", srcdir)
+    outdir = tmp_path / "out"
+    result = sphinx("-b", "latexpdf", "-q", ".", str(outdir), cwd=srcdir)
+    assert result.returncode != 0
+    assert "Undefined control sequence" in result.stderr
+    assert str(outdir / "broken.log") in result.stderr
+    assert not (outdir / "broken.pdf").exists()
