@@ -3,7 +3,8 @@
 Each component lives in its own module and registers its own pieces, in the
 manner of sphinx-design: :mod:`.identity` (the ``cv_*`` config values, the
 ``{cv}`` role and the header), :mod:`.entry` (the ``cv-entry`` directive),
-:mod:`.bibstyle` (the pybtex style for publications and talks) and
+:mod:`.bibstyle` (the pybtex style for publications and talks),
+:mod:`.publications` (the numbered, citable publication list) and
 :mod:`.latex` (the PDF's look and the ``latexpdf`` builder).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import bibstyle, entry, identity, latex
+from . import bibstyle, entry, identity, latex, publications
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +25,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     identity.setup(app)
     entry.setup(app)
     bibstyle.setup(app)
+    publications.setup(app)
     latex.setup(app)
     return {
         "version": __version__,

@@ -9,6 +9,7 @@ bold come from the ``cv_highlight_names`` config value.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 import pybtex.plugin
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 STYLE_NAME = "cv"
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
 TALK_KEYWORD = "talk"
 INVITED_KEYWORD = "invited"
 
@@ -52,6 +54,12 @@ def entry_date(entry: Entry) -> tuple[int, int, int]:
     except DateError:
         raise FieldIsMissing(f"a four-digit year (got {year!r})", entry) from None
     return (date.year, _month_number(entry.fields.get("month", "")), 0)
+
+
+def literal_percent(value: str) -> str:
+    """Escape a bare ``%``: in a bib field it means per cent, and read as LaTeX
+    it would start a comment and silently drop the rest of the field."""
+    return _BARE_PERCENT.sub(r"\\%", value)
 
 
 def _month_number(month: str) -> int:
@@ -81,7 +89,11 @@ def _name_key(person: Person) -> tuple[str, str]:
 
 
 class CvStyle(BaseStyle):
-    """Authors, “title”, *venue*, details, year; the owner's name in bold."""
+    """Authors, “title,” *venue*, details, year, links; the owner's name in bold.
+
+    Talks read “title,” speakers, *event*, place, date, and are marked when
+    their keywords say ``invited``.
+    """
 
     default_sorting_style = NewestFirst
     highlight_names: ClassVar[Sequence[str]] = ()
@@ -107,7 +119,7 @@ class CvStyle(BaseStyle):
         )
         name = Text(" ").join(parts)
         if _name_key(person) in self._highlighted:
-            return Text(Tag("strong", name))
+            return Text(Tag("b", name))
         return name
 
     def format_authors(self, entry: Entry) -> Text:
@@ -119,10 +131,11 @@ class CvStyle(BaseStyle):
     def field(self, entry: Entry, name: str) -> Text:
         if name not in entry.fields:
             raise FieldIsMissing(name, entry)
-        return Text.from_latex(entry.fields[name])
+        return Text.from_latex(literal_percent(entry.fields[name]))
 
     def quoted_title(self, entry: Entry) -> Text:
-        return Text("\u201c", self.field(entry, "title"), "\u201d")
+        """The title in quotes, with the comma that follows it inside them."""
+        return Text("\u201c", self.field(entry, "title"), ",\u201d")
 
     def venue(self, entry: Entry) -> Text:
         for name in ("journal", "booktitle"):
@@ -171,9 +184,9 @@ class CvStyle(BaseStyle):
         venue_parts = [self.venue(entry), *self.details(entry), year]
         text = Text(
             self.format_authors(entry),
-            ". ",
+            ", ",
             self.quoted_title(entry),
-            ". ",
+            " ",
             Text(", ").join(venue_parts),
             ".",
         )
@@ -192,14 +205,14 @@ class CvStyle(BaseStyle):
         where.append(Text(shown_date))
         text = Text(
             self.quoted_title(entry),
-            ". ",
+            " ",
             self.format_authors(entry),
-            ". ",
+            ", ",
             Text(", ").join(where),
             ".",
         )
         if INVITED_KEYWORD in keywords(entry):
-            text = Text(text, " ", Tag("strong", "Invited talk."))
+            text = Text(text, " ", Tag("b", "Invited talk."))
         return text
 
 

@@ -1,0 +1,217 @@
+"""The ``cv-publications`` directive: the publication list, numbered and citable.
+
+It is sphinxcontrib-bibtex's ``bibliography`` directive with the choices a CV
+needs made for it: every entry of the bib files that is not a talk, newest
+first (the ``cv`` pybtex style sorts), optionally grouped by kind under
+headings, and numbered in reverse so that the newest paper has the highest
+number. On the website each publication also offers its BibTeX entry, taken
+from the bib file, in a plain ``<details>`` element (no JavaScript).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import quote
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pybtex.database import BibliographyData
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinxcontrib.bibtex.directives import BibliographyDirective
+
+from .bibstyle import is_talk
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.text import TextTranslator
+
+logger = logging.getLogger(__name__)
+
+#: Kinds of publication, in the order their groups are shown.
+KINDS = {
+    "journal": "Journal Articles",
+    "conference": "Conference Papers",
+    "preprint": "Preprints",
+    "other": "Other Publications",
+}
+NUMBERING = ("reverse", "forward", "none")
+
+
+def publication_kind(entry: Entry) -> str:
+    """Journal article, conference paper, preprint, or other, from the entry type."""
+    kind = entry.type.lower()
+    if kind == "article" and "journal" in entry.fields:
+        return "journal"
+    if kind in {"inproceedings", "conference"}:
+        return "conference"
+    if "eprint" in entry.fields or kind == "unpublished":
+        return "preprint"
+    return "other"
+
+
+class cv_publications(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Holds one publication list; records its numbering and its place in a group."""
+
+
+class cv_countdown_list(nodes.Sequential, nodes.Element):  # noqa: N801
+    """An enumerated list numbered downwards from ``start``."""
+
+
+class cv_bibtex(nodes.General, nodes.Element):  # noqa: N801
+    """The BibTeX source of one publication, offered on the website only."""
+
+
+class CvPublicationsDirective(BibliographyDirective):
+    """``cv-publications``: every non-talk entry, newest first, numbered and citable."""
+
+    required_arguments = 0
+    optional_arguments = 0
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = {
+        "group-by": lambda value: directives.choice(value, ("kind", "none")),
+        "numbering": lambda value: directives.choice(value, NUMBERING),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.get_domain("cite")
+        entries = [e for e in domain.bibdata.data.entries.values() if not is_talk(e)]
+        if not entries:
+            raise self.error("cv-publications found no publications in bibtex_bibfiles")
+        numbering = self.options.get("numbering", "reverse")
+        if self.options.get("group-by", "none") == "kind":
+            groups = [
+                (title, [e for e in entries if publication_kind(e) == kind])
+                for kind, title in KINDS.items()
+            ]
+        else:
+            groups = [("", entries)]
+        groups = [(title, members) for title, members in groups if members]
+        total = len(entries)
+        result: list[nodes.Node] = []
+        for title, members in groups:
+            if title:
+                result.append(nodes.rubric(text=title, classes=["cv-publications-group"]))
+            keys = ", ".join(f'"{entry.key.lower()}"' for entry in members)
+            self.options = {
+                "list": "bullet" if numbering == "none" else "enumerated",
+                "filter": f"key in {{{keys}}}",
+            }
+            wrapper = cv_publications(numbering=numbering, first=total)
+            wrapper.extend(super().run())
+            result.append(wrapper)
+            total -= len(members)
+        return result
+
+
+class CountdownTransform(SphinxPostTransform):
+    """Number publication lists downwards, once sphinxcontrib-bibtex has turned
+    the bibliography into an enumerated list (its transform runs at 5)."""
+
+    default_priority = 6
+
+    def run(self, **kwargs: object) -> None:
+        for wrapper in self.document.findall(cv_publications):
+            if wrapper["numbering"] != "reverse":
+                continue
+            for listing in wrapper.findall(nodes.enumerated_list):
+                countdown = cv_countdown_list(start=wrapper["first"])
+                countdown.extend(listing.children)
+                listing.replace_self(countdown)
+                break
+
+
+class BibtexSourceTransform(SphinxPostTransform):
+    """Attach each publication's BibTeX to its list item, on the website only."""
+
+    default_priority = 6
+    formats = ("html",)
+
+    def run(self, **kwargs: object) -> None:
+        wrappers = list(self.document.findall(cv_publications))
+        if not wrappers:
+            return
+        domain = self.env.get_domain("cite")
+        key_of = {citation.citation_id: citation.key for citation in domain.citations}
+        entries = domain.bibdata.data.entries
+        for wrapper in wrappers:
+            for list_item in wrapper.findall(nodes.list_item):
+                key = next((key_of[ident] for ident in list_item["ids"] if ident in key_of), None)
+                if key is not None:
+                    list_item.append(cv_bibtex(key=key, source=bibtex_source(entries[key])))
+
+
+def bibtex_source(entry: Entry) -> str:
+    """The entry as BibTeX, as a reference manager will import it."""
+    return BibliographyData(entries={entry.key: entry}).to_string("bibtex").strip() + "\n"
+
+
+# -- visitors -------------------------------------------------------------------
+
+
+def visit_passthrough(self: object, node: nodes.Element) -> None:
+    pass
+
+
+def depart_passthrough(self: object, node: nodes.Element) -> None:
+    pass
+
+
+def visit_countdown_html(self: HTML5Translator, node: cv_countdown_list) -> None:
+    self.body.append(f'<ol class="cv-publication-list" reversed start="{node["start"]}">\n')
+
+
+def depart_countdown_html(self: HTML5Translator, node: cv_countdown_list) -> None:
+    self.body.append("</ol>\n")
+
+
+def visit_countdown_latex(self: LaTeXTranslator, node: cv_countdown_list) -> None:
+    self.body.append(f"\n\\begin{{cvcountdown}}{{{node['start']}}}\n")
+
+
+def depart_countdown_latex(self: LaTeXTranslator, node: cv_countdown_list) -> None:
+    self.body.append("\\end{cvcountdown}\n")
+
+
+def visit_countdown_text(self: TextTranslator, node: cv_countdown_list) -> None:
+    self.list_counter.append(0)
+
+
+def depart_countdown_text(self: TextTranslator, node: cv_countdown_list) -> None:
+    self.list_counter.pop()
+
+
+def visit_bibtex_html(self: HTML5Translator, node: cv_bibtex) -> None:
+    key, source = node["key"], node["source"]
+    href = "data:application/x-bibtex;charset=utf-8," + quote(source)
+    self.body.append(
+        '<details class="cv-bibtex">'
+        f'<summary>BibTeX<span class="visually-hidden"> for {self.encode(key)}</span></summary>'
+        f'<pre tabindex="0">{self.encode(source)}</pre>'
+        f'<a class="cv-bibtex-download" download="{self.attval(key)}.bib" '
+        f'href="{self.attval(href)}">Download {self.encode(key)}.bib</a>'
+        "</details>"
+    )
+    raise nodes.SkipNode
+
+
+def skip(self: object, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    passthrough = (visit_passthrough, depart_passthrough)
+    app.add_node(cv_publications, html=passthrough, latex=passthrough, text=passthrough)
+    app.add_node(
+        cv_countdown_list,
+        html=(visit_countdown_html, depart_countdown_html),
+        latex=(visit_countdown_latex, depart_countdown_latex),
+        text=(visit_countdown_text, depart_countdown_text),
+    )
+    app.add_node(cv_bibtex, html=(visit_bibtex_html, None), latex=(skip, None), text=(skip, None))
+    app.add_directive("cv-publications", CvPublicationsDirective)
+    app.add_post_transform(CountdownTransform)
+    app.add_post_transform(BibtexSourceTransform)

@@ -1,0 +1,157 @@
+"""The pybtex style on hand-built entries, with no Sphinx build.
+
+pybtex renders the style's rich text with its own text, HTML and LaTeX
+backends here; the real build renders the same rich text through docutils.
+"""
+
+from __future__ import annotations
+
+import pytest
+from cv.bibstyle import CvStyle, NewestFirst, is_talk
+from pybtex.database import Entry, Person
+from pybtex.style.template import FieldIsMissing
+
+OWNER = ["Schaefer, Clemens JS", "Schäfer, Clemens JS"]
+
+
+def entry(kind: str, authors: list[str], **fields: str) -> Entry:
+    made = Entry(kind, fields=fields)
+    made.persons["author"] = [Person(name) for name in authors]
+    made.key = fields.pop("key", "k")
+    return made
+
+
+def render(item: Entry, backend: str, names: list[str] = OWNER) -> str:
+    return CvStyle(highlight_names=names).format_entry("1", item).text.render_as(backend)
+
+
+ARTICLE = entry(
+    "article",
+    ["Wan, Weier", "Schaefer, Clemens JS", "Joshi, Siddharth"],
+    title="A compute-in-memory chip based on {ReRAM}",
+    journal="Nature",
+    year="2022",
+    volume="608",
+    number="7923",
+    pages="504--512",
+    doi="10.1038/s41586-022-04992-8",
+)
+
+
+def test_article_as_text() -> None:
+    assert render(ARTICLE, "text") == (
+        "Weier Wan, Clemens JS Schaefer, Siddharth Joshi, "
+        "“A compute-in-memory chip based on ReRAM,” Nature, "
+        "vol.\u00a0608, no.\u00a07923, pp.\u00a0504–512, 2022. DOI"
+    )
+
+
+def test_owner_is_bold_and_venue_italic_in_html() -> None:
+    html = render(ARTICLE, "html")
+    assert "<b>Clemens JS Schaefer</b>" in html
+    assert "<b>Weier Wan</b>" not in html
+    assert "<em>Nature</em>" in html
+
+
+def test_owner_is_bold_in_latex() -> None:
+    latex = render(ARTICLE, "latex")
+    assert r"\textbf{Clemens JS Schaefer}" in latex
+    assert r"\emph{Nature}" in latex
+
+
+def test_either_spelling_of_the_owner_is_highlighted() -> None:
+    umlaut = entry("article", ["Schäfer, Clemens JS"], title="T", journal="J", year="2020")
+    assert "<b>Clemens JS Schäfer</b>" in render(umlaut, "html")
+
+
+def test_highlight_follows_the_configured_names() -> None:
+    html = render(ARTICLE, "html", names=["Joshi, Siddharth"])
+    assert "<b>Siddharth Joshi</b>" in html
+    assert "<b>Clemens JS Schaefer</b>" not in html
+
+
+def test_title_keeps_its_case() -> None:
+    lower = entry("article", ["A, B"], title="a title in lower case", journal="J", year="2020")
+    assert "“a title in lower case,”" in render(lower, "text")
+
+
+def test_links_have_short_labels() -> None:
+    html = render(ARTICLE, "html")
+    assert '<a href="https://doi.org/10.1038/s41586-022-04992-8">DOI</a>' in html
+    preprint = entry(
+        "misc", ["A, B"], title="T", year="2022", eprint="2206.07741", archiveprefix="arXiv"
+    )
+    html = render(preprint, "html")
+    assert '<a href="https://arxiv.org/abs/2206.07741">arXiv</a>' in html
+    assert "arXiv:2206.07741" in html
+    web = entry(
+        "inproceedings", ["A, B"], title="T", booktitle="C", year="2020", url="https://x.org/a"
+    )
+    assert '<a href="https://x.org/a">URL</a>' in render(web, "html")
+
+
+def test_latex_special_characters_are_escaped() -> None:
+    odd = entry(
+        "inproceedings",
+        ["A, B"],
+        title=r"Profit \& Loss at 50\% with snake\_case and \#tags",
+        booktitle="R&D_Conf #1 at 100%",
+        year="2020",
+    )
+    latex = render(odd, "latex")
+    assert r"Profit \& Loss at 50\% with snake\_case and \#tags" in latex
+    assert r"R\&D\_Conf \#1 at 100\%" in latex
+    assert "Profit & Loss at 50% with snake_case and #tags" in render(odd, "text")
+
+
+def test_newest_first_keeps_file_order_within_a_year() -> None:
+    entries = [
+        entry("article", ["A, B"], key="old", title="T", journal="J", year="2019"),
+        entry("article", ["A, B"], key="first2022", title="T", journal="J", year="2022"),
+        entry("article", ["A, B"], key="second2022", title="T", journal="J", year="2022"),
+        entry("article", ["A, B"], key="may2022", title="T", journal="J", year="2022", month="may"),
+        entry("article", ["A, B"], key="mid", title="T", journal="J", year="2021"),
+    ]
+    order = [e.key for e in NewestFirst().sort(entries)]
+    assert order == ["may2022", "first2022", "second2022", "mid", "old"]
+
+
+def test_talks_sort_by_their_date() -> None:
+    talks = [
+        entry("misc", ["A, B"], key="jul", date="2020-07-28/2020-07-30", keywords="talk"),
+        entry("misc", ["A, B"], key="oct", date="2020-10-10", keywords="talk"),
+        entry("misc", ["A, B"], key="apr21", date="2021-04", keywords="talk"),
+    ]
+    assert [e.key for e in NewestFirst().sort(talks)] == ["apr21", "oct", "jul"]
+
+
+def test_talk_format_and_invited_mark() -> None:
+    talk = entry(
+        "misc",
+        ["Schaefer, Clemens JS"],
+        title="Quantizing Spiking Neural Networks with Integers",
+        eventtitle="SynSense AG",
+        venue="Zurich, Switzerland (virtual)",
+        date="2021-04",
+        keywords="talk, invited",
+    )
+    assert is_talk(talk)
+    assert render(talk, "text") == (
+        "“Quantizing Spiking Neural Networks with Integers,” Clemens JS Schaefer, "
+        "SynSense AG, Zurich, Switzerland (virtual), Apr 2021. Invited talk."
+    )
+    assert "<em>SynSense AG</em>" in render(talk, "html")
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "missing"),
+    [
+        ("article", {"journal": "J", "year": "2020"}, "title"),
+        ("article", {"title": "T", "journal": "J"}, "year"),
+        ("article", {"title": "T", "year": "2020"}, "journal, booktitle or eprint"),
+        ("misc", {"title": "T", "eventtitle": "E", "keywords": "talk"}, "date"),
+    ],
+)
+def test_missing_fields_name_the_field(kind: str, fields: dict[str, str], missing: str) -> None:
+    with pytest.raises(FieldIsMissing, match=missing):
+        render(entry(kind, ["A, B"], **fields), "text")
