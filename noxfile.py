@@ -1,4 +1,4 @@
-"""Development sessions: build the site and the PDF, test, lint, preview.
+"""Development sessions: build the site and the PDF, test, lint, preview, benchmark.
 
 Every session installs from the one pinned ``requirements.txt``; ``nox`` alone
 runs ``lint`` and ``tests``.
@@ -46,6 +46,13 @@ def lint(session: nox.Session) -> None:
     install(session)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time the builds and weigh the landing page; e.g. ``nox -s bench -- --runs 3``."""
+    install(session)
+    session.run("python", "tools/bench.py", *session.posargs)
 
 
 @nox.session

@@ -14,6 +14,9 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from .download import pdf_href
+from .links import EXTERNAL_REL, is_external
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -81,8 +84,17 @@ def visit_cv_header_html(self: HTML5Translator, node: cv_header) -> None:
         attributes = f'class="cv-contact-{kind}" href="{self.attval(href)}"'
         if kind == "email":
             attributes += f' aria-label="Email {self.attval(label)}"'
+        elif is_external(href):
+            attributes += f' rel="{EXTERNAL_REL}"'
         self.body.append(f"<li><a {attributes}>{self.encode(label)}</a></li>")
-    self.body.append("</ul></div>\n")
+    self.body.append("</ul>")
+    pdf = pdf_href(self.builder, self.builder.current_docname)
+    if pdf:
+        self.body.append(
+            f'<p class="cv-header-download"><a class="cv-download" href="{self.attval(pdf)}" '
+            'type="application/pdf">Download PDF</a></p>'
+        )
+    self.body.append("</div>\n")
     raise nodes.SkipNode
 
 

@@ -21,6 +21,7 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective
 
 from .bibstyle import is_talk
+from .records import coins
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -125,7 +126,8 @@ class CountdownTransform(SphinxPostTransform):
 
 
 class BibtexSourceTransform(SphinxPostTransform):
-    """Attach each publication's BibTeX to its list item, on the website only."""
+    """Attach each publication's BibTeX (and its COinS record) to its list item,
+    on the website only, and note the keys shown for the page's metadata."""
 
     default_priority = 6
     formats = ("html",)
@@ -138,10 +140,16 @@ class BibtexSourceTransform(SphinxPostTransform):
         key_of = {citation.citation_id: citation.key for citation in domain.citations}
         entries = domain.bibdata.data.entries
         for wrapper in wrappers:
+            wrapper["keys"] = []
             for list_item in wrapper.findall(nodes.list_item):
                 key = next((key_of[ident] for ident in list_item["ids"] if ident in key_of), None)
-                if key is not None:
-                    list_item.append(cv_bibtex(key=key, source=bibtex_source(entries[key])))
+                if key is None:
+                    continue
+                wrapper["keys"].append(key)
+                entry = entries[key]
+                list_item.append(
+                    cv_bibtex(key=key, source=bibtex_source(entry), coins=coins(entry))
+                )
 
 
 def bibtex_source(entry: Entry) -> str:
@@ -194,6 +202,7 @@ def visit_bibtex_html(self: HTML5Translator, node: cv_bibtex) -> None:
         f'<a class="cv-bibtex-download" download="{self.attval(key)}.bib" '
         f'href="{self.attval(href)}">Download {self.encode(key)}.bib</a>'
         "</details>"
+        f'<span class="Z3988" title="{self.attval(node["coins"])}"></span>'
     )
     raise nodes.SkipNode
 

@@ -1,0 +1,128 @@
+"""Machine-readable metadata for search engines, link previews and reference managers.
+
+Everything is generated from the ``cv_*`` identity and from the bib files:
+OpenGraph tags on every page, a schema.org ``Person`` on the landing page,
+schema.org ``ScholarlyArticle`` records for the publications (plus one COinS
+span per publication, which Zotero reads), and, when ``html_baseurl`` is known
+(Read the Docs provides it), a canonical URL and ``sitemap.xml``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from html import escape, unescape
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape as xml_escape
+
+from .publications import cv_publications
+from .records import scholarly_article
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def person(config: Config) -> dict[str, object]:
+    """The CV's owner as a schema.org ``Person``."""
+    record: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": config.cv_name,
+        "email": f"mailto:{config.cv_email}",
+    }
+    if config.cv_full_name:
+        record["alternateName"] = config.cv_full_name
+    if config.cv_website:
+        record["url"] = config.cv_website
+    if config.cv_role:
+        record["description"] = config.cv_role
+    if config.cv_affiliation:
+        record["affiliation"] = {"@type": "CollegeOrUniversity", "name": config.cv_affiliation}
+    if config.cv_alumni_of:
+        record["alumniOf"] = [
+            {"@type": "CollegeOrUniversity", "name": name} for name in config.cv_alumni_of
+        ]
+    if config.cv_keywords:
+        record["knowsAbout"] = list(config.cv_keywords)
+    return record
+
+
+def json_ld(data: object) -> str:
+    # "</" inside a script element would end it early.
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{text}</script>\n'
+
+
+def add_page_metadata(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    config = app.config
+    title = unescape(context.get("title") or "") or config.cv_name
+    page_url = (
+        config.html_baseurl.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
+        if config.html_baseurl
+        else ""
+    )
+    tags = {
+        "og:title": config.cv_name if pagename == config.root_doc else title,
+        "og:type": "profile" if pagename == config.root_doc else "website",
+        "og:site_name": config.cv_name,
+        "og:description": config.cv_role or config.cv_name,
+        "og:locale": (config.language or "en").replace("-", "_"),
+    }
+    if page_url:
+        tags["og:url"] = page_url
+    meta = "".join(
+        f'<meta property="{key}" content="{escape(value)}">\n' for key, value in tags.items()
+    )
+    meta += f'<meta name="description" content="{escape(config.cv_role or config.cv_name)}">\n'
+    if pagename == config.root_doc:
+        meta += json_ld(person(config))
+    if doctree is not None:
+        keys = [
+            key for wrapper in doctree.findall(cv_publications) for key in wrapper.get("keys", [])
+        ]
+        if keys:
+            entries = app.env.get_domain("cite").bibdata.data.entries
+            author = {"@type": "Person", "name": config.cv_name}
+            articles = [
+                {**scholarly_article(entries[key]), "@context": "https://schema.org"}
+                for key in keys
+            ]
+            for article in articles:
+                article.setdefault("copyrightHolder", author)
+            meta += json_ld(articles)
+    context["metatags"] = context.get("metatags", "") + meta
+
+
+def canonical_base_url(app: Sphinx, config: Config) -> None:
+    """Take Read the Docs' canonical URL when ``conf.py`` sets no ``html_baseurl``."""
+    if not config.html_baseurl and os.environ.get("READTHEDOCS_CANONICAL_URL"):
+        config.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
+
+
+def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """``sitemap.xml`` listing every page, when the site's address is known."""
+    if exception is not None or app.builder.format != "html" or not app.config.html_baseurl:
+        return
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    pages = sorted(app.env.found_docs - {"genindex", "search"})
+    urls = "".join(
+        f"  <url><loc>{xml_escape(base + app.builder.get_target_uri(page))}</loc></url>\n"
+        for page in pages
+    )
+    Path(app.outdir, "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{urls}</urlset>\n",
+        encoding="utf-8",
+    )
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", canonical_base_url)
+    app.connect("html-page-context", add_page_metadata)
+    app.connect("build-finished", write_sitemap)

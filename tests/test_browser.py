@@ -1,0 +1,235 @@
+"""The website in a real browser: Debian's Chromium, driven by Playwright.
+
+The built site is served on a loopback port. Every page is opened in light and
+dark mode: no console errors, no failed or off-site requests, no axe-core
+violations. Screenshots at phone and desktop widths are written for review
+to ``_build/screenshots`` (or ``$CV_SCREENSHOTS``).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import PROJECT, sphinx_build
+from playwright.sync_api import sync_playwright
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = {"phone": 390, "desktop": 1280}
+SCREENSHOT_PAGES = ["index", "sections/experience", "sections/publications"]
+
+
+def chromium_path() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("Debian's chromium is not installed, and CI is set")
+    pytest.skip("chromium is not installed (apt-get install chromium)")
+    raise AssertionError  # unreachable: skip raises
+
+
+@pytest.fixture(scope="session")
+def site(pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The website built with the PDF beside it, as after the README's build command."""
+    outdir = tmp_path_factory.mktemp("site")
+    [pdf] = pdf_build.glob("*.pdf")
+    status, warnings = sphinx_build("html", outdir, "-D", f"cv_pdf_path={pdf}")
+    assert status == 0, warnings
+    return outdir
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    folder = Path(os.environ.get("CV_SCREENSHOTS", PROJECT / "_build" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).with_suffix("").as_posix() for path in site.rglob("*.html")
+    )
+
+
+def test_site_has_the_pages_the_browser_tests_visit(site: Path) -> None:
+    pages = site_pages(site)
+    assert len(pages) == 12
+    assert {"index", "full-cv", "search", "genindex"} <= set(pages)
+
+
+class Visit:
+    """One page opened in a fresh context, with every problem it shows recorded."""
+
+    def __init__(self, browser: Browser, base_url: str, page: str, scheme: str, width: int) -> None:
+        self.context = browser.new_context(
+            color_scheme=scheme, viewport={"width": width, "height": 900}
+        )
+        self.page: Page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on(
+            "console",
+            lambda message: message.type == "error" and self.problems.append(message.text),
+        )
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        self.page.on(
+            "requestfailed",
+            lambda request: self.problems.append(f"failed: {request.url} {request.failure}"),
+        )
+        self.page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and self.problems.append(f"HTTP {response.status}: {response.url}")
+            ),
+        )
+
+        def local_only(route: object) -> None:
+            url = route.request.url
+            if url.startswith(base_url):
+                route.continue_()
+            else:
+                self.problems.append(f"off-site request: {url}")
+                route.abort()
+
+        self.page.route("**/*", local_only)
+        self.page.goto(base_url + page + ".html", wait_until="networkidle")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_clean_and_accessible(
+    browser: Browser, base_url: str, site: Path, screenshot_dir: Path, scheme: str
+) -> None:
+    axe = Axe()
+    failures = {}
+    for name in site_pages(site):
+        visit = Visit(browser, base_url, name, scheme, WIDTHS["desktop"])
+        try:
+            assert visit.page.locator("html").get_attribute("lang") == "en"
+            result = axe.run(visit.page)
+            if result.violations_count:
+                visit.problems.append(result.generate_report())
+            if name in SCREENSHOT_PAGES:
+                slug = name.replace("/", "-")
+                visit.page.screenshot(
+                    path=screenshot_dir / f"{slug}-desktop-{scheme}.png", full_page=True
+                )
+                visit.page.set_viewport_size({"width": WIDTHS["phone"], "height": 844})
+                visit.page.screenshot(
+                    path=screenshot_dir / f"{slug}-phone-{scheme}.png", full_page=True
+                )
+        finally:
+            visit.close()
+        if visit.problems:
+            failures[name] = visit.problems
+    report = "\n".join(
+        f"{name}: {problem}" for name, found in failures.items() for problem in found
+    )
+    assert not failures, report
+
+
+def test_headings_are_in_order(browser: Browser, base_url: str, site: Path) -> None:
+    for name in site_pages(site):
+        visit = Visit(browser, base_url, name, "light", WIDTHS["desktop"])
+        levels = visit.page.eval_on_selector_all(
+            "article h1, article h2, article h3, article h4",
+            "els => els.map(e => Number(e.tagName[1]))",
+        )
+        visit.close()
+        assert levels[:1] == [1], name
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (name, levels)
+
+
+def test_download_pdf_link_gives_the_cv_pdf(
+    browser: Browser, base_url: str, pdf_build: Path
+) -> None:
+    visit = Visit(browser, base_url, "index", "light", WIDTHS["desktop"])
+    link = visit.page.get_by_role("link", name="Download PDF")
+    href = link.get_attribute("href")
+    response = visit.page.request.get(base_url + href)
+    ok, content_type, body = response.ok, response.headers["content-type"], response.body()
+    visit.close()
+    assert ok
+    assert content_type == "application/pdf"
+    [pdf] = pdf_build.glob("*.pdf")
+    assert body == pdf.read_bytes()
+
+
+def test_theme_toggle_switches_to_dark(browser: Browser, base_url: str) -> None:
+    visit = Visit(browser, base_url, "index", "light", WIDTHS["desktop"])
+    page = visit.page
+    before = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    themes = []
+    for _ in range(3):
+        page.locator(".content-icon-container .theme-toggle").click()
+        themes.append(page.evaluate("document.body.dataset.theme"))
+        if themes[-1] == "dark":
+            break
+    after = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    visit.close()
+    assert themes[-1] == "dark", themes
+    assert before != after
+
+
+def test_print_hides_navigation(browser: Browser, base_url: str) -> None:
+    visit = Visit(browser, base_url, "full-cv", "light", WIDTHS["desktop"])
+    page = visit.page
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.sidebar-drawer', '.toc-drawer', '.theme-toggle-container', '.related-pages',
+                  '.skip-to-content', '.cv-bibtex']
+            .every(s => [...document.querySelectorAll(s)]
+                 .every(e => getComputedStyle(e).display === 'none'))"""
+    )
+    article_visible = page.locator("article").is_visible()
+    visit.close()
+    assert hidden
+    assert article_visible

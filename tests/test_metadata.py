@@ -1,0 +1,150 @@
+"""What machines read: JSON-LD, OpenGraph, COinS, canonical URL, sitemap, link safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
+
+import facts
+import pytest
+from bs4 import BeautifulSoup
+from conftest import PROJECT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from types import SimpleNamespace
+
+RTD_ENV = {
+    "READTHEDOCS": "True",
+    "READTHEDOCS_LANGUAGE": "en",
+    "READTHEDOCS_VERSION": "latest",
+    "READTHEDOCS_CANONICAL_URL": "https://clemens-schafer-cv.readthedocs.io/en/latest/",
+}
+
+
+def json_ld(page: BeautifulSoup) -> list[object]:
+    return [json.loads(tag.string) for tag in page.select('script[type="application/ld+json"]')]
+
+
+def test_person_json_ld_names_the_owner(
+    pages: dict[str, BeautifulSoup], conf: SimpleNamespace
+) -> None:
+    [person] = json_ld(pages["index"])
+    assert person["@type"] == "Person"
+    assert person["name"] == conf.cv_name
+    assert person["email"] == f"mailto:{conf.cv_email}"
+    assert person["url"] == conf.cv_website
+    assert person["affiliation"]["name"] == conf.cv_affiliation
+    assert [school["name"] for school in person["alumniOf"]] == conf.cv_alumni_of
+
+
+def test_each_publication_is_a_scholarly_article(pages: dict[str, BeautifulSoup]) -> None:
+    [articles] = json_ld(pages["sections/publications"])
+    assert len(articles) == 7
+    assert {a["headline"] for a in articles} == set(facts.PUBLICATION_TITLES)
+    for article in articles:
+        assert article["@type"] == "ScholarlyArticle"
+        assert "Clemens JS Schaefer" in [author["name"] for author in article["author"]]
+        assert article["datePublished"] in {"2020", "2021", "2022"}
+    dois = sorted(a["identifier"]["value"] for a in articles if "identifier" in a)
+    assert dois == [
+        "10.1038/s41586-022-04992-8",
+        "10.1145/3407197.3407203",
+        "10.3389/fnins.2020.00634",
+    ]
+
+
+def test_each_publication_has_a_coins_record(pages: dict[str, BeautifulSoup]) -> None:
+    spans = pages["sections/publications"].select("ol.cv-publication-list > li span.Z3988")
+    assert len(spans) == 7
+    records = [parse_qs(span["title"]) for span in spans]
+    assert {record["rft.atitle"][0] for record in records} == set(facts.PUBLICATION_TITLES)
+    assert all("Clemens JS Schaefer" in record["rft.au"] for record in records)
+
+
+def test_opengraph_on_every_page(pages: dict[str, BeautifulSoup], conf: SimpleNamespace) -> None:
+    for name, page in pages.items():
+        tags = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
+        assert tags["og:site_name"] == conf.cv_name, name
+        assert tags["og:title"], name
+        assert tags["og:description"] == conf.cv_role, name
+    assert pages["index"].select_one("meta[property='og:type']")["content"] == "profile"
+
+
+def test_no_canonical_or_sitemap_without_a_base_url(
+    pages: dict[str, BeautifulSoup], html_dir: Path
+) -> None:
+    assert pages["index"].select_one("link[rel=canonical]") is None
+    assert not (html_dir / "sitemap.xml").exists()
+
+
+def test_external_links_open_safely(pages: dict[str, BeautifulSoup]) -> None:
+    external = [
+        a
+        for page in pages.values()
+        for a in page.select("a[href^='http']")
+        if a.find_parent("article")
+    ]
+    assert len(external) >= 10
+    for link in external:
+        assert "noopener" in link.get("rel", []), link
+
+
+def test_no_third_party_resources(html_dir: Path) -> None:
+    for path in html_dir.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in page.select("script[src], link[href], img[src], iframe, source[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") == ["canonical"]:
+                continue
+            assert not url.startswith(("http:", "https:", "//")), (path.name, url)
+    for css in html_dir.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "@import url(http" not in text
+        assert "fonts.googleapis" not in text
+
+
+def test_local_build_without_a_pdf_has_no_download_link(pages: dict[str, BeautifulSoup]) -> None:
+    """The shared build passes no PDF, so it must not show a dead link."""
+    link = pages["index"].select_one("a.cv-download")
+    if link is not None:  # a PDF from an earlier local build was found and copied
+        assert link["href"] == "clemens-schafer-cv.pdf"
+
+
+@pytest.fixture(scope="module")
+def rtd_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as Read the Docs builds it (its environment variables set)."""
+    outdir = tmp_path_factory.mktemp("rtd")
+    env = {**os.environ, **RTD_ENV}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", ".", str(outdir)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return outdir
+
+
+def test_read_the_docs_pdf_link(rtd_site: Path) -> None:
+    page = BeautifulSoup((rtd_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("a.cv-download")["href"] == "/_/downloads/en/latest/pdf/"
+    assert not list(rtd_site.glob("*.pdf"))
+
+
+def test_read_the_docs_canonical_url_and_sitemap(rtd_site: Path) -> None:
+    base = RTD_ENV["READTHEDOCS_CANONICAL_URL"]
+    page = BeautifulSoup((rtd_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("link[rel=canonical]")["href"] == base + "index.html"
+    assert page.select_one("meta[property='og:url']")["content"] == base + "index.html"
+    sitemap = BeautifulSoup((rtd_site / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
+    urls = [loc.get_text() for loc in sitemap.select("loc")]
+    assert base + "index.html" in urls
+    assert base + "sections/publications.html" in urls
+    assert base + "full-cv.html" in urls

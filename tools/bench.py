@@ -1,0 +1,657 @@
+"""Benchmark the CV's builds, as a user runs them, on a throwaway copy of the project.
+
+Every figure is the wall-clock time of a fresh ``python -m sphinx`` (or ``latexmk``)
+process, run several times; the table gives the median and the fastest run:
+
+(a) a clean HTML build into an empty folder;
+(b) an HTML rebuild with nothing changed;
+(c) an HTML rebuild after a one-page edit (``sections/skills.md``, different each run);
+(d) a clean PDF build (``-b latexpdf``) into an empty folder;
+(e) the floor: a fresh Python that only imports the modules the HTML build imports;
+(f) a plain ``latexmk`` run on the LaTeX sources that Sphinx wrote for (d).
+
+Each figure is also given as a multiple of the floor, and the PDF build as a multiple
+of the plain ``latexmk`` run. Then the weight of the landing page (every file a browser
+fetches for ``index.html``) and the size of the PDF. Timings are reported, never
+checked. Run ``python tools/bench.py --help`` for the options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Never copied into the throwaway project: build output, tool caches, VCS data.
+IGNORED = ("_build", ".nox", ".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache")
+#: The page edited for figure (c).
+EDITED_PAGE = Path("sections") / "skills.md"
+#: The options ``_ext/cv/latex/builder.py`` passes to latexmk (then -jobname and the .tex).
+LATEXMK_OPTIONS = (
+    "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
+    "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+)  # fmt: skip
+#: Files that TeX and latexmk write; everything else in the latexpdf output is Sphinx's.
+TEX_PRODUCTS = re.compile(
+    r"\.(pdf|xdv|dvi|aux|log|fls|fdb_latexmk|out|toc|idx|ind|ilg|glo|gls|synctex\.gz)$"
+)
+RUN_NUMBER = re.compile(r"^(?:Latexmk: )?Run number \d+ of rule '([^']+)'", re.MULTILINE)
+IMPORT_TIME = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \| ( *)(\S+)\s*$")
+LABEL_WIDTH = 50
+GZIP_LEVEL = 6  # zlib's default level
+
+
+class CommandFailedError(Exception):
+    """A build or TeX run exited non-zero; the message holds the end of its output."""
+
+
+@dataclass
+class Figure:
+    """One measured command: its label and the wall-clock seconds of each run."""
+
+    key: str
+    label: str
+    seconds: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def fastest(self) -> float:
+        return min(self.seconds)
+
+
+@dataclass
+class ImportRecord:
+    """One line of ``python -X importtime``: microseconds spent in a module's import."""
+
+    name: str
+    self_us: int
+    cumulative_us: int
+    depth: int
+
+
+@dataclass
+class Resource:
+    """A file the browser fetches for the landing page."""
+
+    path: str
+    kind: str
+    size: int
+    gzipped: int
+
+
+# -- Running commands -----------------------------------------------------------------
+
+
+def run(command: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command to completion; raise with the end of its output if it fails."""
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-25:])
+        raise CommandFailedError(f"{' '.join(command)} exited {result.returncode}:\n{tail}")
+    return result
+
+
+def sphinx(builder: str, outdir: str) -> list[str]:
+    """The command line a user types, with this interpreter: ``python -m sphinx``."""
+    return [sys.executable, "-m", "sphinx", "-b", builder, "-W", "-n", ".", outdir]
+
+
+def measure(
+    figure: Figure,
+    runs: int,
+    command: Sequence[str],
+    cwd: Path,
+    prepare: Callable[[int], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Time ``runs`` fresh runs of ``command``; ``prepare(i)`` runs, untimed, before each."""
+    results = []
+    for index in range(runs):
+        if prepare is not None:
+            prepare(index)
+        start = time.perf_counter()
+        results.append(run(command, cwd))
+        figure.seconds.append(time.perf_counter() - start)
+    print(
+        f"  {figure.label:<{LABEL_WIDTH}} {' '.join(f'{s:.2f}' for s in figure.seconds)}",
+        flush=True,
+    )
+    return results[-1]
+
+
+def remove(*paths: Path) -> None:
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# -- The throwaway project --------------------------------------------------------------
+
+
+def project_files(root: Path) -> list[Path] | None:
+    """The project's files as git sees them (tracked and new, not ignored), or None."""
+    try:
+        listing = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], root)
+    except (OSError, CommandFailedError):
+        return None
+    files = (root / name for name in listing.stdout.split("\0") if name)
+    return [path for path in files if path.is_file()]
+
+
+def copy_project(root: Path, destination: Path) -> None:
+    """Copy the sources (never the builds or caches) into ``destination``."""
+    files = project_files(root)
+    if files is None:
+        shutil.copytree(root, destination, ignore=shutil.ignore_patterns(*IGNORED))
+        return
+    for path in files:
+        relative = path.relative_to(root)
+        if any(part in IGNORED for part in relative.parts):
+            continue
+        target = destination / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+
+
+# -- Sphinx output ----------------------------------------------------------------------
+
+
+def pages_read_and_written(output: str) -> tuple[int, int]:
+    """How many sources a build read and how many pages it wrote, from its log."""
+    read = len(re.findall(r"^reading sources\.\.\. \[\s*\d+%\] ", output, re.MULTILINE))
+    written = len(re.findall(r"^writing output\.\.\. \[\s*\d+%\] ", output, re.MULTILINE))
+    return read, written
+
+
+def config_change_note(output: str) -> str | None:
+    match = re.search(r"The configuration has changed \(([^)]*)\)", output)
+    return match.group(1) if match else None
+
+
+# -- Imports (the floor) ----------------------------------------------------------------
+
+
+def import_times(stderr: str) -> list[ImportRecord]:
+    records = []
+    for line in stderr.splitlines():
+        match = IMPORT_TIME.match(line)
+        if match:
+            self_us, cumulative_us, indent, name = match.groups()
+            records.append(ImportRecord(name, int(self_us), int(cumulative_us), len(indent) // 2))
+    return records
+
+
+def top_level(name: str) -> str:
+    return name.partition(".")[0]
+
+
+def outermost(names: set[str]) -> set[str]:
+    """The names whose parent package is not among them (``org``, not ``org.python``)."""
+    return {name for name in names if name.rpartition(".")[0] not in names}
+
+
+def build_imports(records: list[ImportRecord], startup: set[str]) -> list[str]:
+    """The modules the build imported beyond interpreter start-up, standard library aside."""
+    names: dict[str, None] = {}
+    for record in records:
+        name = record.name
+        if (
+            name in startup
+            or top_level(name) in sys.stdlib_module_names
+            or name == "__main__"
+            or name.startswith("_sysconfigdata")
+            or name.endswith(".__main__")
+        ):
+            continue
+        names.setdefault(name)
+    return list(names)
+
+
+FLOOR_SCRIPT = """\
+import importlib
+import sys
+
+sys.path.insert(0, {ext!r})
+failed = []
+for name in {names!r}:
+    try:
+        importlib.import_module(name)
+    except Exception as error:
+        failed.append(f"{{name}}: {{error!r}}")
+print("\\n".join(failed))
+"""
+
+
+# -- Landing page weight -----------------------------------------------------------------
+
+#: ``<link rel=...>`` values a browser fetches while loading the page.
+FETCHED_RELS = {
+    "stylesheet",
+    "icon",
+    "apple-touch-icon",
+    "mask-icon",
+    "preload",
+    "modulepreload",
+    "manifest",
+}
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""")
+CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""")
+
+
+class FetchedReferences(HTMLParser):
+    """Collects (kind, URL) for everything in an HTML page a browser would fetch."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.references: list[tuple[str, str]] = []
+        self.icons = 0
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag == "link":
+            rels = set(values.get("rel", "").lower().split())
+            if rels & FETCHED_RELS and values.get("href"):
+                kind = values.get("as") or sorted(rels & FETCHED_RELS)[0]
+                self.references.append((kind, values["href"]))
+                self.icons += bool(rels & {"icon", "apple-touch-icon", "mask-icon"})
+        elif tag == "script" and values.get("src"):
+            self.references.append(("script", values["src"]))
+        elif tag in {"img", "source", "audio", "video", "iframe", "embed", "input", "track"}:
+            for attribute in ("src", "poster"):
+                if values.get(attribute):
+                    self.references.append((tag, values[attribute]))
+            for candidate in values.get("srcset", "").split(","):
+                if candidate.strip():
+                    self.references.append((tag, candidate.split()[0]))
+        elif tag == "object" and values.get("data"):
+            self.references.append(("object", values["data"]))
+        elif tag == "style":
+            self._in_style = True
+        if values.get("style"):
+            self.references.extend(("inline style", url) for url in css_references(values["style"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.references.extend(("inline style", url) for url in css_references(data))
+
+
+def css_references(css: str) -> list[str]:
+    urls = [
+        next(group for group in match.groups() if group is not None)
+        for match in CSS_URL.finditer(css)
+    ]
+    urls += [match.group(1) or match.group(2) for match in CSS_IMPORT.finditer(css)]
+    return urls
+
+
+@dataclass
+class PageWeight:
+    resources: list[Resource] = field(default_factory=list)
+    off_site: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    inline_data_urls: int = 0
+    source_maps: int = 0
+    icons: int = 0
+
+
+def page_weight(outdir: Path, page: str = "index.html") -> PageWeight:
+    """Every file a browser fetches for ``page``, found in ``outdir``, with its size."""
+    weight = PageWeight()
+    seen: set[Path] = set()
+    root = outdir.resolve()
+
+    def add(path: Path, kind: str) -> None:
+        data = path.read_bytes()
+        relative = path.relative_to(root).as_posix()
+        compressed = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+        weight.resources.append(Resource(relative, kind, len(data), len(compressed)))
+        if path.suffix == ".css":
+            text = data.decode("utf-8", errors="replace")
+            weight.source_maps += "sourceMappingURL=" in text
+            for url in css_references(text):
+                follow(path.parent, "css url()", url)
+        elif path.suffix == ".js":
+            weight.source_maps += b"sourceMappingURL=" in data
+
+    def follow(base: Path, kind: str, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            weight.inline_data_urls += 1
+            return
+        if parts.scheme or parts.netloc:
+            weight.off_site.append(f"{kind}: {url}")
+            return
+        if not parts.path:
+            return
+        relative = unquote(parts.path)
+        path = (
+            (root / relative.lstrip("/")) if relative.startswith("/") else base / relative
+        ).resolve()
+        if path in seen:
+            return
+        seen.add(path)
+        if not path.is_file() or not path.is_relative_to(root):
+            weight.missing.append(f"{kind}: {url}")
+            return
+        add(path, kind)
+
+    index = root / page
+    seen.add(index)
+    add(index, "page")
+    parser = FetchedReferences()
+    parser.feed(index.read_text(encoding="utf-8"))
+    weight.icons = parser.icons
+    for kind, url in parser.references:
+        follow(index.parent, kind, url)
+    return weight
+
+
+# -- Reporting ----------------------------------------------------------------------------
+
+
+def first_line(command: Sequence[str]) -> str:
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError:
+        return "not found"
+    lines = (result.stdout or result.stderr).strip().splitlines()
+    return lines[0] if lines else "unknown"
+
+
+def print_machine() -> None:
+    affinity = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    cores = f"{os.cpu_count()}" + (f" (usable: {affinity})" if affinity is not None else "")
+    print("Machine")
+    print(f"  cores           {cores}")
+    print(f"  platform        {platform.platform()}")
+    if hasattr(os, "getloadavg"):
+        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        print(f"  load average    {load} (1, 5, 15 min; other work on the machine skews timings)")
+    print(f"  python          {platform.python_version()} ({sys.executable})")
+    print(f"  sphinx          {metadata.version('sphinx')}")
+    for package in ("docutils", "myst-parser", "sphinxcontrib-bibtex", "pybtex", "furo"):
+        print(f"  {package:<15} {metadata.version(package)}")
+    if shutil.which("latexmk"):
+        print(f"  latexmk         {first_line(['latexmk', '-v'])}")
+        print(f"  xelatex         {first_line(['xelatex', '--version'])}")
+    print()
+
+
+def print_table(figures: dict[str, Figure], runs: int) -> None:
+    floor = figures["e"].median
+    latexmk = figures.get("f")
+    print(f"Wall-clock seconds, {runs} run{'s' * (runs != 1)} each")
+    header = (
+        f"  {'figure':<{LABEL_WIDTH}} {'median':>7} {'min':>7} {'× floor':>8} {'× latexmk':>10}"
+    )
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    for figure in figures.values():
+        versus_latexmk = ""
+        if figure.key == "d" and latexmk is not None:
+            versus_latexmk = f"{figure.median / latexmk.median:.2f}"
+        print(
+            f"  {figure.label:<{LABEL_WIDTH}} {figure.median:>7.2f} {figure.fastest:>7.2f}"
+            f" {figure.median / floor:>8.2f} {versus_latexmk:>10}"
+        )
+    if "d" in figures and latexmk is not None:
+        share = figures["d"].median - latexmk.median
+        print(
+            f"  The PDF build's own share (Sphinx: start-up, reading, writing LaTeX): "
+            f"{share:.2f} s of {figures['d'].median:.2f} s"
+        )
+    print()
+
+
+def print_imports(records: list[ImportRecord], floor_modules: list[str]) -> None:
+    packages = Counter(top_level(name) for name in floor_modules)
+    listing = ", ".join(
+        f"{name}{' (local, _ext)' if name == 'cv' else ''} {count}"
+        for name, count in packages.most_common()
+    )
+    total = sum(record.cumulative_us for record in records if record.depth == 0) / 1e6
+    print(f"The floor (e) imports the {len(floor_modules)} modules the HTML build imported beyond")
+    print("the standard library and interpreter start-up; by package:")
+    print(textwrap.fill(listing, width=92, initial_indent="  ", subsequent_indent="  "))
+    print()
+    print(f"Imports in the HTML build (python -X importtime): {total:.2f} s in all; top 10")
+    print("by cumulative time (a module's own time plus what it imports):")
+    for record in sorted(records, key=lambda r: r.cumulative_us, reverse=True)[:10]:
+        print(f"  {record.cumulative_us / 1e6:>6.3f} s  {record.name}")
+    self_time: Counter[str] = Counter()
+    for record in records:
+        self_time[top_level(record.name)] += record.self_us
+    print("Own import time by top-level package, top 10:")
+    own = ", ".join(f"{name} {micro / 1e6:.3f} s" for name, micro in self_time.most_common(10))
+    print(textwrap.fill(own, width=92, initial_indent="  ", subsequent_indent="  "))
+    print()
+
+
+def print_weight(weight: PageWeight) -> None:
+    total = sum(resource.size for resource in weight.resources)
+    zipped = sum(resource.gzipped for resource in weight.resources)
+    print(f"Landing page weight (index.html and what a browser fetches for it; gzip -{GZIP_LEVEL})")
+    print(f"  {'file':<44} {'kind':<12} {'bytes':>9} {'gzipped':>9}")
+    for resource in weight.resources:
+        print(
+            f"  {resource.path:<44} {resource.kind:<12} {resource.size:>9,} {resource.gzipped:>9,}"
+        )
+    print(f"  {'total (' + str(len(weight.resources)) + ' files)':<57} {total:>9,} {zipped:>9,}")
+    print(f"  off-site references: {', '.join(weight.off_site) if weight.off_site else 'none'}")
+    if weight.missing:
+        print(f"  references to files not in the output: {', '.join(weight.missing)}")
+    if weight.inline_data_urls:
+        print(f"  {weight.inline_data_urls} data: URLs (inline, counted in their file)")
+    if not weight.icons:
+        print("  no icon is linked: browsers will also ask for /favicon.ico (not in the output)")
+    if weight.source_maps:
+        print(
+            f"  {weight.source_maps} files name a source map (*.map); only open developer tools "
+            "fetch those, not counted"
+        )
+    print()
+
+
+# -- The benchmark ------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default: 5)")
+    parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF figures")
+    options = parser.parse_args(argv)
+    if options.runs < 1:
+        parser.error("--runs must be at least 1")
+    runs: int = options.runs
+
+    pdf_skipped = None
+    if options.skip_pdf:
+        pdf_skipped = "--skip-pdf was given"
+    elif not (shutil.which("latexmk") and shutil.which("xelatex")):
+        pdf_skipped = "latexmk or xelatex is not installed"
+
+    print_machine()
+    with tempfile.TemporaryDirectory(prefix="cv-bench-") as temporary:
+        try:
+            return benchmark(Path(temporary), runs, pdf_skipped)
+        except CommandFailedError as error:
+            print(f"\nA command failed, so there are no figures:\n{error}", file=sys.stderr)
+            return 1
+
+
+@dataclass
+class Bench:
+    """The throwaway project, the figures so far and what the runs printed."""
+
+    temporary: Path
+    runs: int
+    figures: dict[str, Figure] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def project(self) -> Path:
+        return self.temporary / "project"
+
+    def measure(
+        self,
+        key: str,
+        label: str,
+        command: Sequence[str],
+        cwd: Path,
+        prepare: Callable[[int], None] | None = None,
+    ) -> subprocess.CompletedProcess[str]:
+        self.figures[key] = Figure(key, label)
+        return measure(self.figures[key], self.runs, command, cwd, prepare)
+
+
+def trace_imports(bench: Bench) -> tuple[list[ImportRecord], list[str], Path]:
+    """Build the HTML once, untimed, under ``-X importtime``; write the floor's script.
+
+    The build also warms the caches (bytecode of conf.py and _ext, the file system).
+    Imports the build tried and that failed there too (optional packages that are not
+    installed, such as ``lxml``) are left out of the floor.
+    """
+    # The copy has no bytecode yet; compile it first, or the trace would time the compiler.
+    run([sys.executable, "-m", "compileall", "-q", "_ext"], bench.project)
+    bare = run([sys.executable, "-X", "importtime", "-c", "pass"], bench.temporary)
+    startup = {record.name for record in import_times(bare.stderr)}
+    command = sphinx("html", str(bench.temporary / "traced"))
+    traced = run([command[0], "-X", "importtime", *command[1:]], bench.project)
+    records = import_times(traced.stderr)
+    modules = build_imports(records, startup)
+    script = bench.temporary / "floor.py"
+    ext = str(bench.project / "_ext")
+    script.write_text(FLOOR_SCRIPT.format(ext=ext, names=modules), encoding="utf-8")
+    probe = run([sys.executable, str(script)], bench.temporary)
+    failed = {line.partition(":")[0] for line in probe.stdout.splitlines() if line.strip()}
+    if failed:
+        modules = [name for name in modules if name not in failed]
+        script.write_text(FLOOR_SCRIPT.format(ext=ext, names=modules), encoding="utf-8")
+        bench.notes.append(
+            f"The floor leaves out {len(failed)} imports the build attempted that failed "
+            f"(optional, not installed): {', '.join(sorted(outermost(failed)))}."
+        )
+    return records, modules, script
+
+
+def measure_html(bench: Bench) -> PageWeight:
+    """Figures (a), (b) and (c); the landing page's weight from the clean build."""
+    project = bench.project
+    html = project / "_build" / "html"
+    command = sphinx("html", "_build/html")
+    bench.measure("a", "(a) clean HTML build", command, project, lambda _: remove(html))
+    weight = page_weight(html)
+
+    unchanged = bench.measure("b", "(b) HTML rebuild, nothing changed", command, project)
+
+    page = project / EDITED_PAGE
+    original = page.read_text(encoding="utf-8")
+
+    def edit(index: int) -> None:
+        page.write_text(
+            f"{original.rstrip()}\n\nBenchmark edit {index + 1} at {time.time_ns()}.\n",
+            encoding="utf-8",
+        )
+
+    label = f"(c) HTML rebuild after editing {EDITED_PAGE.as_posix()}"
+    edited = bench.measure("c", label, command, project, edit)
+    page.write_text(original, encoding="utf-8")
+
+    for key, result in (("b", unchanged), ("c", edited)):
+        read, written = pages_read_and_written(result.stdout)
+        bench.notes.append(f"({key}) re-read {read} source(s) and rewrote {written} page(s).")
+    changed = config_change_note(unchanged.stdout)
+    if changed:
+        bench.notes.append(f"Every rebuild reports 'The configuration has changed ({changed})'.")
+    return weight
+
+
+def measure_pdf(bench: Bench) -> tuple[str, int]:
+    """Figures (d) and (f); the PDF's name and size."""
+    latexpdf = bench.project / "_build" / "latexpdf"
+    bench.measure(
+        "d",
+        "(d) clean PDF build (latexpdf)",
+        sphinx("latexpdf", "_build/latexpdf"),
+        bench.project,
+        lambda _: remove(latexpdf),
+    )
+    pdf = sorted(latexpdf.glob("*.pdf"))[0]
+    jobname = pdf.stem
+    sources = [p for p in latexpdf.iterdir() if p.is_file() and not TEX_PRODUCTS.search(p.name)]
+    plain = bench.temporary / "latexmk"
+
+    def fresh_tex_folder(_: int) -> None:
+        remove(plain)
+        plain.mkdir()
+        for source in sources:
+            shutil.copy2(source, plain / source.name)
+
+    command = ["latexmk", *LATEXMK_OPTIONS, f"-jobname={jobname}", f"{jobname}.tex"]
+    result = bench.measure(
+        "f", "(f) plain latexmk on Sphinx's .tex", command, plain, fresh_tex_folder
+    )
+    passes = Counter(RUN_NUMBER.findall(result.stdout + result.stderr))
+    rules = ", ".join(f"rule '{rule}' × {count}" for rule, count in passes.items())
+    rc = (plain / "latexmkrc").read_text(encoding="utf-8", errors="replace")
+    engine = re.search(r"^\$pdflatex = '(\w+)", rc, re.MULTILINE)
+    via = f"; Sphinx's latexmkrc runs {engine.group(1)} for 'pdflatex'" if engine else ""
+    bench.notes.append(f"latexmk ran TeX {sum(passes.values())} times per PDF ({rules}{via}).")
+    return pdf.name, pdf.stat().st_size
+
+
+def benchmark(temporary: Path, runs: int, pdf_skipped: str | None) -> int:
+    bench = Bench(temporary, runs)
+    copy_project(ROOT, bench.project)
+    print(f"Working on a copy of {ROOT} in {bench.project}")
+    records, modules, floor_script = trace_imports(bench)
+
+    print("Each run, in seconds:", flush=True)
+    weight = measure_html(bench)
+    pdf = measure_pdf(bench) if pdf_skipped is None else None
+    label = "(e) floor: python importing the build's modules"
+    floor = bench.measure("e", label, [sys.executable, str(floor_script)], temporary)
+    failures = [line for line in floor.stdout.splitlines() if line.strip()]
+    if failures:
+        bench.notes.append(f"The floor failed to import {len(failures)}: {'; '.join(failures)}")
+    print()
+
+    order = ["e", "a", "b", "c", "d", "f"]
+    print_table({key: bench.figures[key] for key in order if key in bench.figures}, runs)
+    if pdf_skipped is not None:
+        print(f"The PDF figures (d) and (f) were skipped: {pdf_skipped}.")
+    print("\n".join(bench.notes), end="\n\n")
+    print_imports(records, modules)
+    print_weight(weight)
+    print(f"PDF: {pdf[0]}, {pdf[1]:,} bytes" if pdf else "PDF: skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
