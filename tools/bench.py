@@ -384,6 +384,17 @@ def first_line(command: Sequence[str]) -> str:
     return lines[0] if lines else "unknown"
 
 
+def wrap_items(items: Sequence[str], width: int = 92) -> str:
+    """``items`` joined by commas into indented lines, never breaking inside an item."""
+    lines = [""]
+    for item in items:
+        if lines[-1] and len(lines[-1]) + len(item) + 2 > width - 2:
+            lines[-1] += ","
+            lines.append("")
+        lines[-1] += f", {item}" if lines[-1] else item
+    return "\n".join(f"  {line}" for line in lines)
+
+
 def print_machine() -> None:
     affinity = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
     cores = f"{os.cpu_count()}" + (f" (usable: {affinity})" if affinity is not None else "")
@@ -431,14 +442,14 @@ def print_table(figures: dict[str, Figure], runs: int) -> None:
 
 def print_imports(records: list[ImportRecord], floor_modules: list[str]) -> None:
     packages = Counter(top_level(name) for name in floor_modules)
-    listing = ", ".join(
+    listing = [
         f"{name}{' (local, _ext)' if name == 'cv' else ''} {count}"
         for name, count in packages.most_common()
-    )
+    ]
     total = sum(record.cumulative_us for record in records if record.depth == 0) / 1e6
     print(f"The floor (e) imports the {len(floor_modules)} modules the HTML build imported beyond")
     print("the standard library and interpreter start-up; by package:")
-    print(textwrap.fill(listing, width=92, initial_indent="  ", subsequent_indent="  "))
+    print(wrap_items(listing))
     print()
     print(f"Imports in the HTML build (python -X importtime): {total:.2f} s in all; top 10")
     print("by cumulative time (a module's own time plus what it imports):")
@@ -448,8 +459,8 @@ def print_imports(records: list[ImportRecord], floor_modules: list[str]) -> None
     for record in records:
         self_time[top_level(record.name)] += record.self_us
     print("Own import time by top-level package, top 10:")
-    own = ", ".join(f"{name} {micro / 1e6:.3f} s" for name, micro in self_time.most_common(10))
-    print(textwrap.fill(own, width=92, initial_indent="  ", subsequent_indent="  "))
+    own = [f"{name} {micro / 1e6:.3f} s" for name, micro in self_time.most_common(10)]
+    print(wrap_items(own))
     print()
 
 
@@ -646,7 +657,9 @@ def benchmark(temporary: Path, runs: int, pdf_skipped: str | None) -> int:
     print_table({key: bench.figures[key] for key in order if key in bench.figures}, runs)
     if pdf_skipped is not None:
         print(f"The PDF figures (d) and (f) were skipped: {pdf_skipped}.")
-    print("\n".join(bench.notes), end="\n\n")
+    for note in bench.notes:
+        print(textwrap.fill(note, width=92, break_on_hyphens=False))
+    print()
     print_imports(records, modules)
     print_weight(weight)
     print(f"PDF: {pdf[0]}, {pdf[1]:,} bytes" if pdf else "PDF: skipped")

@@ -82,10 +82,15 @@ class NewestFirst(BaseSortingStyle):
 
 
 def _name_key(person: Person) -> tuple[str, str]:
-    """Compare names by their parts, ignoring spacing and case."""
-    given = " ".join(person.first_names + person.middle_names)
-    family = " ".join(person.prelast_names + person.last_names)
-    return (given.casefold(), family.casefold())
+    """Compare names as read (``{\\L}ukasz`` is ``Łukasz``), ignoring spacing and case."""
+
+    def read(parts: list[str]) -> str:
+        return " ".join(Text.from_latex(" ".join(parts)).render_as("text").split()).casefold()
+
+    return (
+        read(person.first_names + person.middle_names),
+        read(person.prelast_names + person.last_names),
+    )
 
 
 class CvStyle(BaseStyle):

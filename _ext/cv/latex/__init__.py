@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.texescape import escape
 
 from .builder import LaTeXPDFBuilder, fail_build_on_tex_errors
+from .glyphs import MAIN_FONT_FAMILY, MissingGlyphCheck
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,14 +25,18 @@ STYLE_FILE = Path(__file__).with_name("cvsphinx.sty")
 
 #: Linux Libertine and Biolinum cover Latin, Greek and Cyrillic and ship with
 #: Debian (fonts-linuxlibertine) and TeX Live (the libertine package). Giving
-#: file names lets XeTeX find them in either place.
-FONTS = r"""
+#: file names lets XeTeX find them in either place. The comment names the
+#: family whose coverage :mod:`.glyphs` checks.
+FONTS = (
+    f"\n% {MAIN_FONT_FAMILY}"
+    + r"""
 \setmainfont{LinLibertine}[Extension=.otf, UprightFont=*_R, BoldFont=*_RB,
   ItalicFont=*_RI, BoldItalicFont=*_RBI, Ligatures=TeX]
 \setsansfont{LinBiolinum}[Extension=.otf, UprightFont=*_R, BoldFont=*_RB,
   ItalicFont=*_RI, Ligatures=TeX]
 \setmonofont{LinLibertine_M.otf}[Scale=MatchLowercase]
 """
+)
 
 LATEX_ELEMENTS = {
     # A CV has no title page, contents, index or chapter openings.
@@ -53,7 +58,7 @@ LATEX_ELEMENTS = {
 
 
 def pdf_metadata(config: Config) -> str:
-    """``\\hypersetup`` with the PDF's title, author, subject and keywords."""
+    """The PDF's title, author, subject and keywords, and the footer's name."""
     fields = {
         "pdftitle": f"{config.cv_name} \u2014 Curriculum Vitae",
         "pdfauthor": config.cv_name,
@@ -62,7 +67,7 @@ def pdf_metadata(config: Config) -> str:
         "pdfcreator": "Sphinx",
     }
     body = ",\n  ".join(f"{key}={{{escape(value)}}}" for key, value in fields.items())
-    return f"\\hypersetup{{\n  {body}}}\n"
+    return f"\\hypersetup{{\n  {body}}}\n\\cvowner{{{escape(config.cv_name)}}}\n"
 
 
 def apply_settings(app: Sphinx, config: Config) -> None:
@@ -81,3 +86,4 @@ def setup(app: Sphinx) -> None:
     app.add_latex_package("cvsphinx")
     app.add_builder(LaTeXPDFBuilder)
     app.connect("build-finished", fail_build_on_tex_errors)
+    app.add_post_transform(MissingGlyphCheck)

@@ -26,6 +26,15 @@ logger = logging.getLogger(__name__)
 _FILE_LINE_ERROR = re.compile(r"^(?:\./)?[^\s:]+\.\w+:\d+: .*")
 
 
+_MISSING_CHARACTER = re.compile(r"^Missing character: There is no (.+?) \(U\+([0-9A-F]+)\)", re.M)
+
+
+def missing_characters(log_text: str) -> list[str]:
+    """Characters XeTeX could not find in the font, as ``'字' (U+5B57)``."""
+    found = dict.fromkeys(f"{m[1]!r} (U+{m[2]})" for m in _MISSING_CHARACTER.finditer(log_text))
+    return list(found)
+
+
 def first_tex_error(log_text: str) -> str | None:
     """The first error TeX wrote to its log, with the line after it for context."""
     lines = log_text.splitlines()
@@ -76,6 +85,12 @@ class LaTeXPDFBuilder(LaTeXBuilder):
             output = (result.stdout + result.stderr).strip().splitlines()
             error = first_tex_error(text) or (output[-1] if output else "latexmk failed")
             self.fail(jobname, f"TeX failed: {error}\n(see {log})")
+            return
+        log = outdir / f"{jobname}.log"
+        if lost := missing_characters(log.read_text(encoding="utf-8", errors="replace")):
+            # XeTeX only notes these and leaves gaps; a PDF with gaps is not a good PDF.
+            pdf.unlink(missing_ok=True)
+            self.fail(jobname, f"the font has no glyph for {', '.join(lost)}\n(see {log})")
 
 
 def fail_build_on_tex_errors(app: Sphinx, exception: BaseException | None) -> None:

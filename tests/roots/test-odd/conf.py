@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "cv"]
+myst_enable_extensions = ["colon_fence"]
+cv_name = "Zoë Ørsted-Łukasiewicz"
+cv_email = "zoe@example.org"
+cv_highlight_names = ["Wróbel, Łukasz"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "cv"
+latex_engine = "xelatex"
+latex_documents = [("index", "odd.tex", "Odd", "Zoë Ørsted-Łukasiewicz", "howto")]
