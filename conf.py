@@ -83,6 +83,9 @@ html_css_files = ["cv.css"]
 html_show_sourcelink = False
 html_copy_source = False
 html_show_sphinx = False
+# A CV has no index entries; the empty index page would be rewritten on every build.
+html_use_index = False
+html_domain_indices = False
 html_last_updated_fmt = None
 
 # -- LaTeX / PDF ---------------------------------------------------------------

@@ -42,15 +42,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
+# The plain latexmk run (f) uses the very options the latexpdf builder uses.
+sys.path.insert(0, str(ROOT / "_ext"))
+from cv.latex.builder import LATEXMK_OPTIONS  # noqa: E402
+
 #: Never copied into the throwaway project: build output, tool caches, VCS data.
 IGNORED = ("_build", ".nox", ".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache")
 #: The page edited for figure (c).
 EDITED_PAGE = Path("sections") / "skills.md"
-#: The options ``_ext/cv/latex/builder.py`` passes to latexmk (then -jobname and the .tex).
-LATEXMK_OPTIONS = (
-    "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
-    "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
-)  # fmt: skip
 #: Files that TeX and latexmk write; everything else in the latexpdf output is Sphinx's.
 TEX_PRODUCTS = re.compile(
     r"\.(pdf|xdv|dvi|aux|log|fls|fdb_latexmk|out|toc|idx|ind|ilg|glo|gls|synctex\.gz)$"

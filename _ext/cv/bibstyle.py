@@ -10,6 +10,7 @@ bold come from the ``cv_highlight_names`` config value.
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 import pybtex.plugin
@@ -17,6 +18,8 @@ from pybtex.database import Person
 from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
+from pybtex.style.labels.number import LabelStyle as NumberLabels
+from pybtex.style.names.plain import NameStyle as PlainNames
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
@@ -25,6 +28,7 @@ from .dates import DateError, PartialDate, event_date
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from pybtex.backends import BaseBackend
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -56,6 +60,27 @@ def entry_date(entry: Entry) -> tuple[int, int, int]:
     return (date.year, _month_number(entry.fields.get("month", "")), 0)
 
 
+@cache
+def _text_backend() -> BaseBackend:
+    # ``Text.render_as`` looks its backend up among the installed packages' entry
+    # points on every call (milliseconds each); look it up once.
+    return pybtex.plugin.find_plugin("pybtex.backends", "text")()
+
+
+@lru_cache(maxsize=4096)
+def rich(value: str) -> Text:
+    """A bib field or name part as rich text; the same strings recur across entries
+    and bibliographies, and decoding LaTeX is the costly part of formatting.
+    (pybtex's rich text is immutable, so sharing the result is safe.)"""
+    return Text.from_latex(literal_percent(value))
+
+
+@lru_cache(maxsize=4096)
+def latex_to_plain(value: str) -> str:
+    """A bib field as a reader sees it: ``{\\L}ukasz`` is ``Łukasz``, braces gone."""
+    return rich(value).render(_text_backend())
+
+
 def literal_percent(value: str) -> str:
     """Escape a bare ``%``: in a bib field it means per cent, and read as LaTeX
     it would start a comment and silently drop the rest of the field."""
@@ -85,7 +110,7 @@ def _name_key(person: Person) -> tuple[str, str]:
     """Compare names as read (``{\\L}ukasz`` is ``Łukasz``), ignoring spacing and case."""
 
     def read(parts: list[str]) -> str:
-        return " ".join(Text.from_latex(" ".join(parts)).render_as("text").split()).casefold()
+        return " ".join(latex_to_plain(" ".join(parts)).split()).casefold()
 
     return (
         read(person.first_names + person.middle_names),
@@ -100,7 +125,11 @@ class CvStyle(BaseStyle):
     their keywords say ``invited``.
     """
 
+    # Classes, not plugin names: a name is looked up among the installed
+    # packages' entry points each time a style is made.
     default_sorting_style = NewestFirst
+    default_name_style = PlainNames
+    default_label_style = NumberLabels
     highlight_names: ClassVar[Sequence[str]] = ()
 
     def __init__(self, highlight_names: Sequence[str] | None = None, **kwargs: object) -> None:
@@ -116,13 +145,13 @@ class CvStyle(BaseStyle):
 
     def format_person(self, person: Person) -> Text:
         parts = (
-            person.rich_first_names
-            + person.rich_middle_names
-            + person.rich_prelast_names
-            + person.rich_last_names
-            + person.rich_lineage_names
+            person.first_names
+            + person.middle_names
+            + person.prelast_names
+            + person.last_names
+            + person.lineage_names
         )
-        name = Text(" ").join(parts)
+        name = Text(" ").join([rich(part) for part in parts])
         if _name_key(person) in self._highlighted:
             return Text(Tag("b", name))
         return name
@@ -136,7 +165,7 @@ class CvStyle(BaseStyle):
     def field(self, entry: Entry, name: str) -> Text:
         if name not in entry.fields:
             raise FieldIsMissing(name, entry)
-        return Text.from_latex(literal_percent(entry.fields[name]))
+        return rich(entry.fields[name])
 
     def quoted_title(self, entry: Entry) -> Text:
         """The title in quotes, with the comma that follows it inside them."""

@@ -10,17 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from pybtex.richtext import Text
-
-from .bibstyle import literal_percent
+from .bibstyle import latex_to_plain as plain
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
-
-
-def plain(value: str) -> str:
-    """A bib field as plain text (LaTeX markup and braces removed)."""
-    return Text.from_latex(literal_percent(value)).render_as("text")
 
 
 def person_name(person: Person) -> str:

@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: Sphinx's ``latexmkrc`` makes ``-pdf`` run the configured engine (XeLaTeX);
 #: ``-file-line-error`` makes TeX report ``./file.tex:12: message``.
+LATEXMK_OPTIONS = (
+    "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
+    "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+)  # fmt: skip
+#: An error line as ``-file-line-error`` writes it.
 _FILE_LINE_ERROR = re.compile(r"^(?:\./)?[^\s:]+\.\w+:\d+: .*")
 
 
@@ -72,11 +78,7 @@ class LaTeXPDFBuilder(LaTeXBuilder):
         outdir = Path(self.outdir)
         pdf = outdir / f"{jobname}.pdf"
         logger.info(__("compiling %s.pdf with latexmk..."), jobname)
-        command = [
-            latexmk, "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
-            "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
-            f"-jobname={jobname}", f"{jobname}.tex",
-        ]  # fmt: skip
+        command = [latexmk, *LATEXMK_OPTIONS, f"-jobname={jobname}", f"{jobname}.tex"]
         result = subprocess.run(command, cwd=outdir, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             pdf.unlink(missing_ok=True)
