@@ -12,6 +12,8 @@ import copy
 import os
 import runpy
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -35,6 +37,21 @@ def rootdir() -> Path:
 def conf() -> SimpleNamespace:
     """The real ``conf.py``'s values, as the build sees them."""
     return SimpleNamespace(**runpy.run_path(str(PROJECT / "conf.py")))
+
+
+def run_sphinx(
+    *args: str | Path, cwd: Path = PROJECT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m sphinx ARGS`` as a user runs it, in a fresh process.
+
+    Tiny roots find the local extension through ``PYTHONPATH``; ``env`` adds to
+    (or overrides) this process's environment.
+    """
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext"), **(env or {})}
+    command = [sys.executable, "-m", "sphinx", *map(str, args)]
+    return subprocess.run(
+        command, cwd=cwd, env=environment, capture_output=True, text=True, check=False
+    )
 
 
 def sphinx_build(builder: str, outdir: Path, *extra: str) -> tuple[int, str]:

@@ -8,23 +8,20 @@ warning naming no line, or a quietly shortened list.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import PROJECT, run_sphinx
 from cv.bibcheck import check_bib_files
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
-PROJECT = Path(__file__).resolve().parent.parent
 
 GOOD = """
 @article{good2019,
@@ -176,9 +173,7 @@ def test_bad_bib_gives_one_error_naming_file_line_and_entry(
 def test_sphinx_build_w_fails_on_a_bad_bib(rootdir: Path, tmp_path: Path, row: str) -> None:
     bib, message, line = BAD_BIBS[row]
     srcdir = bad_root(rootdir, tmp_path, bib)
-    env = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext")}
-    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", srcdir, tmp_path / "out"]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    result = run_sphinx("-W", "-q", "-b", "html", srcdir, tmp_path / "out")
     assert result.returncode != 0
     assert f"refs.bib:{line}: ERROR: {message}" in result.stderr
     assert "Traceback" not in result.stderr

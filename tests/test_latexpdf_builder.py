@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 from conftest import PROJECT, require_tex
+from conftest import run_sphinx as sphinx
 from cv.latex.builder import first_tex_error
 from pypdf import PdfReader
 
@@ -18,13 +17,6 @@ if TYPE_CHECKING:
 
 def pdf_text(pdf: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-
-
-def sphinx(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
-    """``python -m sphinx`` as a user runs it; test roots find the extension via PYTHONPATH."""
-    command = [sys.executable, "-m", "sphinx", *args]
-    env = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext")}
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
 def test_first_tex_error_finds_the_error_and_its_context() -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 import facts
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT
+from conftest import run_sphinx
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -119,15 +116,7 @@ def test_local_build_without_a_pdf_has_no_download_link(pages: dict[str, Beautif
 def rtd_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as Read the Docs builds it (its environment variables set)."""
     outdir = tmp_path_factory.mktemp("rtd")
-    env = {**os.environ, **RTD_ENV}
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", ".", str(outdir)],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_sphinx("-W", "-n", "-q", "-b", "html", ".", outdir, env=RTD_ENV)
     assert result.returncode == 0, result.stderr
     return outdir
 

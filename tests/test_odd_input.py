@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, require_tex
+from conftest import PROJECT, require_tex, run_sphinx
 from pypdf import PdfReader
 
 if TYPE_CHECKING:
+    import subprocess
     from pathlib import Path
 
 ROOT = PROJECT / "tests" / "roots" / "test-odd"
@@ -37,15 +35,7 @@ URLS = ["https://example.org/a%20b?x=1#frag_2", "https://example.org/p%C3%A9ch?q
 
 
 def sphinx(builder: str, srcdir: Path, outdir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT / "_ext")}
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", builder, ".", str(outdir)],
-        cwd=srcdir,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_sphinx("-W", "-n", "-q", "-b", builder, ".", outdir, cwd=srcdir)
 
 
 def squash(text: str) -> str:

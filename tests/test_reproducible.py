@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
-from conftest import PROJECT, require_tex
+from conftest import require_tex, run_sphinx
 from pypdf import PdfReader
 
 if TYPE_CHECKING:
@@ -18,13 +15,11 @@ EPOCH = "1700000000"
 
 
 def build(builder: str, outdir: Path, doctrees: Path) -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    command = [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", builder]
     # No PDF beside the sources: the HTML must not depend on an earlier local build.
-    command += ["-d", str(doctrees), "-D", "cv_pdf_path=missing.pdf", ".", str(outdir)]
-    result = subprocess.run(
-        command, cwd=PROJECT, env=env, capture_output=True, text=True, check=False
-    )
+    result = run_sphinx(
+        "-W", "-n", "-q", "-b", builder, "-d", doctrees, "-D", "cv_pdf_path=missing.pdf",
+        ".", outdir, env={"SOURCE_DATE_EPOCH": EPOCH},
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
 
 
