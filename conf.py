@@ -80,6 +80,8 @@ html_theme = "furo"
 html_title = cv_name
 html_static_path = ["_static"]
 html_css_files = ["cv.css"]
+# Served by the site itself, so browsers do not ask for a missing /favicon.ico.
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False
 html_show_sphinx = False
