@@ -106,6 +106,17 @@ class NewestFirst(BaseSortingStyle):
         return sorted(entries, key=self.sorting_key)
 
 
+def name_parts(person: Person) -> list[str]:
+    """A person's name parts in reading order, as the CV shows the name."""
+    return (
+        person.first_names
+        + person.middle_names
+        + person.prelast_names
+        + person.last_names
+        + person.lineage_names
+    )
+
+
 def _name_key(person: Person) -> tuple[str, str]:
     """Compare names as read (``{\\L}ukasz`` is ``Łukasz``), ignoring spacing and case."""
 
@@ -144,14 +155,7 @@ class CvStyle(BaseStyle):
     # -- pieces ---------------------------------------------------------------
 
     def format_person(self, person: Person) -> Text:
-        parts = (
-            person.first_names
-            + person.middle_names
-            + person.prelast_names
-            + person.last_names
-            + person.lineage_names
-        )
-        name = Text(" ").join([rich(part) for part in parts])
+        name = Text(" ").join([rich(part) for part in name_parts(person)])
         if _name_key(person) in self._highlighted:
             return Text(Tag("b", name))
         return name

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from .bibstyle import latex_to_plain as plain
+from .bibstyle import name_parts
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
 
 
 def person_name(person: Person) -> str:
-    parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
-    return plain(" ".join(parts))
+    return plain(" ".join(name_parts(person)))
 
 
 def scholarly_article(entry: Entry) -> dict[str, object]:
