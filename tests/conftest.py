@@ -16,10 +16,14 @@ import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -93,6 +97,21 @@ def main_text(page: BeautifulSoup) -> str:
         block.insert_before(" ")
         block.insert_after(" ")
     return " ".join(article.get_text().split())
+
+
+def text_layer(reader: PdfReader) -> str:
+    """The PDF's text layer, page after page."""
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def link_targets(reader: PdfReader) -> list[str]:
+    """The addresses of the PDF's clickable links, in page order."""
+    return [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/URI" in annotation.get_object().get("/A", {})
+    ]
 
 
 def require_tex() -> None:

@@ -6,17 +6,13 @@ import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
-from conftest import PROJECT, require_tex
+from conftest import PROJECT, require_tex, text_layer
 from conftest import run_sphinx as sphinx
 from cv.latex.builder import first_tex_error
 from pypdf import PdfReader
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def pdf_text(pdf: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 def test_first_tex_error_finds_the_error_and_its_context() -> None:
@@ -32,7 +28,7 @@ def test_make_mode_gives_the_same_document(pdf_build: Path, tmp_path: Path) -> N
     [made] = (tmp_path / "latex").glob("*.pdf")
     [built] = pdf_build.glob("*.pdf")
     assert made.name == built.name
-    assert pdf_text(made) == pdf_text(built)
+    assert text_layer(PdfReader(made)) == text_layer(PdfReader(built))
 
 
 def test_read_the_docs_command_sequence_gives_the_cv(pdf_build: Path, tmp_path: Path) -> None:
@@ -49,7 +45,9 @@ def test_read_the_docs_command_sequence_gives_the_cv(pdf_build: Path, tmp_path: 
     made = subprocess.run(latexmk, cwd=outdir, capture_output=True, text=True, check=False)
     assert made.returncode == 0, made.stdout[-2000:]
     [built] = pdf_build.glob("*.pdf")
-    assert pdf_text(outdir / "clemens-schafer-cv-rtd.pdf") == pdf_text(built)
+    assert text_layer(PdfReader(outdir / "clemens-schafer-cv-rtd.pdf")) == text_layer(
+        PdfReader(built)
+    )
 
 
 def test_us_letter_is_one_setting_away(tmp_path: Path) -> None:

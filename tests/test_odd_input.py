@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, require_tex, run_sphinx
+from conftest import PROJECT, link_targets, require_tex, run_sphinx, text_layer
 from pypdf import PdfReader
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def test_odd_string_in_html(odd_html: BeautifulSoup, odd: str) -> None:
 
 @pytest.mark.parametrize("odd", ODD_STRINGS)
 def test_odd_string_in_pdf(odd_pdf: PdfReader, odd: str) -> None:
-    text = "".join(page.extract_text() for page in odd_pdf.pages)
+    text = text_layer(odd_pdf)
     assert squash(odd) in squash(text)
 
 
@@ -79,12 +79,7 @@ def test_urls_with_percent_and_hash_in_html(odd_html: BeautifulSoup) -> None:
 
 
 def test_urls_with_percent_and_hash_in_pdf(odd_pdf: PdfReader) -> None:
-    targets = [
-        annotation.get_object()["/A"]["/URI"]
-        for page in odd_pdf.pages
-        for annotation in page.get("/Annots", [])
-        if "/URI" in annotation.get_object().get("/A", {})
-    ]
+    targets = link_targets(odd_pdf)
     for url in URLS:
         assert url in targets
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import facts
 import pytest
+from conftest import link_targets, text_layer
 from pypdf import PdfReader
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def reader(pdf_path: Path) -> PdfReader:
 
 @pytest.fixture(scope="session")
 def pdf_text(reader: PdfReader) -> str:
-    return "\n".join(page.extract_text() for page in reader.pages)
+    return text_layer(reader)
 
 
 def squash(text: str) -> str:
@@ -130,15 +131,6 @@ def test_no_blank_pages(reader: PdfReader) -> None:
     for page in reader.pages:
         body = [line for line in page.extract_text().splitlines() if "Page " not in line]
         assert len(body) > 10
-
-
-def link_targets(reader: PdfReader) -> list[str]:
-    return [
-        annotation.get_object()["/A"]["/URI"]
-        for page in reader.pages
-        for annotation in page.get("/Annots", [])
-        if "/URI" in annotation.get_object().get("/A", {})
-    ]
 
 
 def test_contacts_and_identifiers_are_clickable(reader: PdfReader, conf: SimpleNamespace) -> None:
