@@ -93,12 +93,13 @@ BAD_BIBS = {
     ),
     "talk date in words": (
         talk("t2020", AUTHOR, TITLE, EVENT, "date = {May 2020}"),
-        "talk 't2020' has a bad date: 'May 2020' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+        "entry 't2020' has a bad date: 'May 2020' is not a date; write YYYY, YYYY-MM or "
+        "YYYY-MM-DD, or a range START/END, as biblatex reads dates (here: 2020-05)",
         5,
     ),
     "talk range backwards": (
         talk("t2020", AUTHOR, TITLE, "date = {2020-05-04/2020-05-01}", EVENT),
-        "talk 't2020' has a bad date: the range '2020-05-04/2020-05-01' ends before it starts",
+        "entry 't2020' has a bad date: the range '2020-05-04/2020-05-01' ends before it starts",
         4,
     ),
     "brace left open": (

@@ -63,15 +63,25 @@ def test_latex_uses_the_entry_environment(app: SphinxTestApp) -> None:
     assert (app.outdir / "cvsphinx.sty").exists()
 
 
-# (options, message fragment, line named): errors point at the directive's
-# first line, MyST's unknown-option warning at the option's own line.
+# (options, message fragment, line named): a wrong option or date is named at its
+# own line, a missing one at the directive's first line (line 5).
 BAD_ENTRIES = [
-    (":start: June 2019", "'June 2019' is not a date", 5),
-    (":start: 2019-13", "no month 13", 5),
-    (":start: 2020-05\n:end: 2019-01", "comes before the start", 5),
+    (":start: June 2019", "'June 2019' is not a date", 6),
+    (":start: 2019-13", "no month 13", 6),
+    (":start: 2020-05\n:end: 2019-01", "comes before the start", 7),
+    (":start: 2020-05\n:end: May 2021", "'May 2021' is not a date", 7),
     (":end: 2019-01", "has an :end: but no :start:", 5),
     (":location: Paris", "needs a :start: date", 5),
-    (":start: 2020\n:place: Paris", "Unknown option key: 'place'", 7),
+    (
+        ":start: 2020\n:place: Paris",
+        "cv-entry has no option :place:; it takes :organisation:, :location:, :start:, :end:",
+        7,
+    ),
+    (
+        ":organisation: A\n:organisation: B\n:start: 2020",
+        "cv-entry gives :organisation: twice, on lines 6 and 7",
+        7,
+    ),
 ]
 
 

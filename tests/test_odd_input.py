@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from typing import TYPE_CHECKING
@@ -30,6 +31,14 @@ ODD_STRINGS = [
     "R&D_Journal #5",  # bib venue
     "Łukasz Wróbel, Γιώργος Παπαδόπουλος, Antonín Dvořák",  # bib authors, LaTeX accents
     "Zoë Ørsted-Łukasiewicz",  # the name, in the PDF's footer
+    # Markdown the owner may write, typeset in the PDF as on the website:
+    'Run make html or x = {"a": 1} inline',  # inline code
+    'return f"Hello, {name}!"  # a comment',  # a code block
+    "A \u201cBig\u201d bold title with a link",  # quotes and emphasis in an entry title
+    "\u201cQuoted Lab\u201d of Examples",  # ... and in its options
+    "\u2018Single\u2019 Town",
+    "https://example.org/a/very/long/path/that/goes/on/and/on/without/any/spaces/until/it/would/"
+    "run/past/the/margin/of/the/page",  # a long address breaks, and nothing runs off the page
 ]
 URLS = ["https://example.org/a%20b?x=1#frag_2", "https://example.org/p%C3%A9ch?q=1#sec_2"]
 
@@ -60,7 +69,7 @@ def odd_pdf(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
     return PdfReader(outdir / "odd.pdf")
 
 
-@pytest.mark.parametrize("odd", ODD_STRINGS[:-1])
+@pytest.mark.parametrize("odd", [odd for odd in ODD_STRINGS if odd != "Zoë Ørsted-Łukasiewicz"])
 def test_odd_string_in_html(odd_html: BeautifulSoup, odd: str) -> None:
     text = " ".join(odd_html.select_one("div.body, article, main").get_text(" ").split())
     assert squash(odd) in squash(text)
@@ -85,7 +94,23 @@ def test_urls_with_percent_and_hash_in_pdf(odd_pdf: PdfReader) -> None:
 
 
 def test_highlighted_name_with_diacritics(odd_html: BeautifulSoup) -> None:
-    assert [s.get_text() for s in odd_html.select("ol li strong")] == ["Łukasz Wróbel"]
+    assert [s.get_text() for s in odd_html.select("ol li strong")] == ["Łukasz Wróbel"] * 2
+
+
+def test_markup_in_bib_values_cannot_break_the_page(odd_html: BeautifulSoup) -> None:
+    """``</script>`` and ``<!--`` in a bib title or URL stay text in every context
+    (in the title, ``--`` reads as a dash, as in any BibTeX field)."""
+    title = "Angle <brackets> & </script><!\u2013<script> in a title"
+    url = "https://example.org/<!--<script>alert(1)</script>"
+    assert title in odd_html.select_one("ol.cv-publication-list").get_text()
+    [link] = [a for a in odd_html.select("ol a") if a.get_text() == "URL" and "script" in a["href"]]
+    assert link["href"] == url
+    records = [script.string for script in odd_html.select('script[type="application/ld+json"]')]
+    assert all("<" not in record for record in records)
+    [articles] = [json.loads(record) for record in records if record.lstrip().startswith("[")]
+    article = next(item for item in articles if item["name"] == title)
+    assert article["url"] == url
+    assert odd_html.select_one("footer, .footer")  # the rest of the page is still there
 
 
 @pytest.mark.parametrize("builder", ["latex", "latexpdf"])
@@ -112,3 +137,59 @@ def test_the_html_shows_those_characters(tmp_path: Path) -> None:
     result = sphinx("html", srcdir, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "王小明" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_entry_titles_and_options_are_markdown(odd_html: BeautifulSoup) -> None:
+    [entry] = [e for e in odd_html.select(".cv-entry") if "Big" in e.get_text()]
+    title = entry.select_one(".cv-entry-title")
+    assert [bold.get_text() for bold in title.select("strong")] == ["bold"]
+    assert title.select_one("a")["href"] == "https://example.org/entry"
+    assert [em.get_text() for em in entry.select(".cv-entry-organisation em")] == ["of"]
+
+
+def test_a_line_that_cannot_break_is_a_warning_naming_page_and_line(tmp_path: Path) -> None:
+    require_tex()
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    token = "x" * 150
+    (srcdir / "index.md").write_text(f"# Odd input\n\nA hash: {token}.\n", encoding="utf-8")
+    result = sphinx("latexpdf", srcdir, tmp_path / "out")
+    assert result.returncode != 0
+    assert re.search(
+        rf"{re.escape(str(srcdir / 'index.md'))}:3: WARNING: a line of the PDF runs \d+pt past "
+        r"the right margin: 'A hash: xxx",
+        result.stderr,
+    ), result.stderr
+    assert not list((tmp_path / "out").glob("*.pdf"))
+
+
+def test_a_link_with_another_scheme_is_an_error(tmp_path: Path) -> None:
+    """MyST makes ``ftp:`` links; a CV links only to http, https, mailto and tel."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    page = "# Odd input\n\nA [file](ftp://example.org/cv.pdf).\n"
+    (srcdir / "index.md").write_text(page, encoding="utf-8")
+    result = sphinx("html", srcdir, tmp_path / "out")
+    assert result.returncode != 0
+    assert (
+        "index.md:3: ERROR: the link to 'ftp://example.org/cv.pdf' uses the scheme 'ftp:', which "
+        "a CV may not link to; use http, https, mailto or tel"
+    ) in result.stderr
+    assert 'href="ftp:' not in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "data:text/html,x", "file:///etc"])
+def test_a_script_link_in_a_page_is_an_error_and_never_a_link(tmp_path: Path, target: str) -> None:
+    """markdown-it keeps these as text; a reader would see the raw Markdown."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    (srcdir / "index.md").write_text(f"# Odd input\n\nA [link]({target}).\n", encoding="utf-8")
+    result = sphinx("html", srcdir, tmp_path / "out")
+    assert result.returncode != 0
+    scheme = target.split(":", 1)[0]
+    assert (
+        f"index.md:3: ERROR: the link to '{target}' uses the scheme '{scheme}:', which a CV "
+        "may not link to (Markdown shows it as text); use http, https, mailto or tel"
+    ) in result.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{scheme}' not in html

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
@@ -132,16 +132,25 @@ def test_latex_lists_the_same_talks_in_the_same_order(
 
 
 def build(
-    make_app: MakeApp, rootdir: Path, tmp_path: Path, builder: str, **overrides: object
+    make_app: MakeApp,
+    rootdir: Path,
+    tmp_path: Path,
+    builder: str,
+    warnings: Sequence[str] = (),
+    **overrides: object,
 ) -> SphinxTestApp:
-    """Build a copy of the ``test-bib`` root, its page optionally replaced."""
+    """Build a copy of the ``test-bib`` root, its page optionally replaced; the
+    build gives one warning per string of ``warnings``, each holding it."""
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-bib", srcdir)
     if "page" in overrides:
         (srcdir / "index.md").write_text(str(overrides.pop("page")), encoding="utf-8")
     app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
     app.build()
-    assert app.warning.getvalue() == ""
+    given = [line for line in app.warning.getvalue().splitlines() if "WARNING" in line]
+    assert len(given) == len(warnings), given
+    for expected, line in zip(warnings, given, strict=True):
+        assert expected in line
     return app
 
 
@@ -155,7 +164,14 @@ def build(
 def test_changing_highlight_names_changes_the_output(
     make_app: MakeApp, rootdir: Path, tmp_path: Path, builder: str, output: str, bold: str
 ) -> None:
-    app = build(make_app, rootdir, tmp_path, builder, cv_highlight_names=["Other, Bob"])
+    # Two entries do not name Bob: each is a warning, naming the entry.
+    unnamed = [
+        f"{key} names you in none of the forms of cv_highlight_names (Other, Bob)"
+        for key in ("entry 'preprint2022'", "talk 'talk2020'")
+    ]
+    app = build(
+        make_app, rootdir, tmp_path, builder, warnings=unnamed, cv_highlight_names=["Other, Bob"]
+    )
     text = (app.outdir / output).read_text(encoding="utf-8")
     assert bold.format("Bob Other") in text
     assert bold.format("Ada Example") not in text

@@ -3,12 +3,15 @@
 Each component lives in its own module and registers its own pieces, in the
 manner of sphinx-design: :mod:`.identity` (the ``cv_*`` config values, the
 ``{cv}`` role and the header), :mod:`.entry` (the ``cv-entry`` directive),
-:mod:`.bibstyle` (the pybtex style for publications and talks),
-:mod:`.bibcheck` (clear errors for mistakes in the bib files),
-:mod:`.publications` (the numbered, citable publication list),
-:mod:`.latex` (the PDF's look and the ``latexpdf`` builder), and for the
-website :mod:`.download` (the PDF link), :mod:`.metadata` (OpenGraph,
-JSON-LD, sitemap), :mod:`.links` (safe external links) and :mod:`.theme`
+:mod:`.assemble` (``cv-sections``: pages shown inside another),
+:mod:`.bibmarkup` (LaTeX in bib fields, decoded once), :mod:`.bibstyle`
+(the pybtex style for publications and talks), :mod:`.bibcheck` and
+:mod:`.bibentries` (clear errors for mistakes in the bib files),
+:mod:`.publications` (the numbered, citable publication list and the talks),
+:mod:`.latex` (the PDF's look and the ``latexpdf`` builder),
+:mod:`.freshness` (every edit reaches every output; errors fail every build),
+:mod:`.links` (safe links), and for the website :mod:`.download` (the PDF
+link), :mod:`.metadata` (OpenGraph, JSON-LD, sitemap) and :mod:`.theme`
 (template fixes).
 """
 
@@ -17,10 +20,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (
+    assemble,
     bibcheck,
+    bibmarkup,
     bibstyle,
     download,
     entry,
+    freshness,
     identity,
     latex,
     links,
@@ -33,12 +39,15 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    freshness.setup(app)
     identity.setup(app)
     entry.setup(app)
+    assemble.setup(app)
+    bibmarkup.setup(app)
     bibstyle.setup(app)
     bibcheck.setup(app)
     publications.setup(app)

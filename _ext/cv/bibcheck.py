@@ -10,14 +10,20 @@ higher priority), with pybtex's errors collected rather than raised, and hands
 it the parsed data, which it then finds up to date and does not parse again.
 
 Every mistake becomes one Sphinx error, ``refs.bib:42: entry 'x' has no
-year``, of type ``cv.bibfile``, so that ``sphinx-build -W`` fails. The checks:
+year``, of type ``cv.bibfile``, so that the build fails. The checks:
 
 - BibTeX syntax: what pybtex reports (with its line), and text left between
   entries, which is how a ``}`` too many shows (pybtex ignores it silently);
-- a key used twice, a field given twice in one entry, a malformed author list;
-- every entry has a title and authors; a publication has a four-digit
-  ``year`` and a venue (``journal``, ``booktitle`` or ``eprint``); a talk
-  (keyword ``talk``) has an ISO ``date`` or range and an ``eventtitle``.
+- a key used twice, a field given twice in one entry;
+- what :mod:`.bibentries` finds in the fields: an unknown entry type, a
+  crossref to nothing, a malformed author list, a DOI, URL, date or month
+  that is not one, LaTeX that cannot be shown, an unsafe link;
+- every entry has a title and authors; a publication has a year (or
+  ``date``) and a venue (``journal``, ``booktitle`` or ``eprint``); a talk
+  (keyword ``talk``) has a ``date`` and an ``eventtitle``.
+
+An entry that names none of the owner's name forms (``cv_highlight_names``)
+is a warning: it is shown, but the owner's name is not in bold.
 
 An entry with a mistake is left out of the parsed data, so that nothing
 downstream (sorting, formatting) fails again on it with a vaguer message: the
@@ -34,37 +40,48 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pybtex.errors
-from pybtex.database import BibliographyDataError, InvalidNameString
+from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, is_bibdata_outdated
 
-from .bibstyle import is_talk
-from .dates import DateError, event_date
+from . import bibentries
+from .bibmarkup import plain
+from .bibstyle import TEXT_FIELDS, highlighted_keys, is_talk, names_owner
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from pybtex.database import Entry
     from pybtex.exceptions import PybtexError
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
 #: Where the messages of the last check are kept, with the parsed data.
-ENV_ATTRIBUTE = "cv_bibcheck_messages"
+ENV_ATTRIBUTE = "cv_bibcheck_results"
+#: Where each entry starts, ``{key: (path, line)}``, for messages about it later.
+PLACES_ATTRIBUTE = "cv_bib_places"
 #: Runs before sphinxcontrib-bibtex's own ``builder-inited`` handler (500).
 PRIORITY = 450
 
-VENUE_FIELDS = ("journal", "booktitle", "eprint")
+#: Entry types that name where they appeared, and the fields that can say it.
+VENUE_NEEDED = {
+    ("article", "inproceedings", "conference", "incollection", "inbook"): (
+        ("journal", "booktitle", "eprint"),
+        "a journal, booktitle or eprint",
+    ),
+    ("phdthesis", "mastersthesis", "thesis"): (("school", "institution"), "a school"),
+    ("techreport", "report"): (("institution",), "an institution"),
+}
 NOT_ENTRIES = frozenset({"comment", "string", "preamble"})
 
 # ``@type{key,``: the start of a command, as pybtex's scanner reads it.
 _HEAD = re.compile(r"@\s*(\w+)\s*([{(])\s*([^\s,}]*)")
 _BRACKETS = re.compile(r"[{}()]")
 _STRAY = re.compile(r"[={}]")
-_FOUR_DIGIT_YEAR = re.compile(r"\d{4}")
 _DUPLICATE_FIELD = re.compile(r"entry with key (.+) has a duplicate (\S+) field")
 _REPEATED_ENTRY = re.compile(r"repeated bibliography entry: (.+)")
 
@@ -77,16 +94,18 @@ class Problem:
     line: int | None
     message: str
     key: str | None = None
+    #: "error": the entry is left out; "warning": it is shown, but check it.
+    level: str = "error"
 
-    def log_arguments(self) -> tuple[str, str | None]:
-        """The message and the location Sphinx prints before it, ``path:line``.
+    def log_arguments(self) -> tuple[str, str, str | None]:
+        """The level, the message and the location Sphinx prints before it, ``path:line``.
 
         Sphinx reads a location without a line as a document name, so a
         problem without a line names its file in the message instead.
         """
         if self.line is None:
-            return f"{self.path}: {self.message}", None
-        return self.message, f"{self.path}:{self.line}"
+            return self.level, f"{self.path}: {self.message}", None
+        return self.level, self.message, f"{self.path}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -175,13 +194,18 @@ def _closing(text: str, start: int, opener: str) -> int | None:
 # -- parsing ------------------------------------------------------------------
 
 
-def check_bib_files(bibfiles: Sequence[Path], encoding: str) -> tuple[BibData, list[Problem]]:
+def check_bib_files(
+    bibfiles: Sequence[Path], encoding: str, owner_names: Sequence[str] = ()
+) -> tuple[BibData, list[Problem]]:
     """Parse ``bibfiles`` as sphinxcontrib-bibtex does, and check them.
 
     Returns sphinxcontrib-bibtex's parsed data without the entries that have a
-    mistake, and the mistakes, in file and line order.
+    mistake (nor the proceedings and books that only serve as crossref
+    targets), and the mistakes, in file and line order. ``owner_names`` are
+    the owner's name forms: an entry that names none of them is a warning.
     """
-    parser = Parser(encoding)
+    # Names stay raw text: bibentries splits them, and says what is wrong.
+    parser = Parser(encoding, person_fields=())
     keys: dict[str, None] = {}
     files: dict[Path, BibFile] = {}
     texts: list[BibText] = []
@@ -211,17 +235,20 @@ def check_bib_files(bibfiles: Sequence[Path], encoding: str) -> tuple[BibData, l
         files[path] = BibFile(mtime=mtime, keys=new_keys)
         problems += _parse_problems(bib, errors, texts)
         problems += _stray_text(bib)
-        spoilt = {p.key.lower() for p in problems if p.key and p.path == path}
-        entries = [parser.data.entries[key] for key in new_keys]
-        problems += _entry_problems(bib, [e for e in entries if e.key.lower() not in spoilt])
         texts.append(bib)
+    problems += _content_problems(parser.data.entries, texts, problems, owner_names)
     problems.sort(key=lambda p: (bibfiles.index(p.path), p.line or 0))
     return _without(BibData(encoding, files, parser.data), problems), problems
 
 
 def _without(bibdata: BibData, problems: Iterable[Problem]) -> BibData:
-    """The parsed data with every entry a problem names left out."""
-    bad = {problem.key.lower() for problem in problems if problem.key}
+    """The parsed data without the entries an error names, or that are not listed."""
+    bad = {problem.key.lower() for problem in problems if problem.key and problem.level == "error"}
+    bad |= {
+        key.lower()
+        for key, entry in bibdata.data.entries.items()
+        if entry.fields.get(UNLISTED) or entry.type.lower() == "xdata"
+    }
     for key in [key for key in bibdata.data.entries if key.lower() in bad]:
         del bibdata.data.entries[key]
     files = {
@@ -250,8 +277,6 @@ def _parse_problems(
             commands_in_error.add(command)
         elif isinstance(error, DuplicateField):
             found.append(_duplicate_field(bib, error))
-        elif isinstance(error, InvalidNameString):
-            found.append(_bad_names(bib, error))
         elif isinstance(error, BibliographyDataError) and (
             repeated := _REPEATED_ENTRY.fullmatch(str(error))
         ):
@@ -300,18 +325,6 @@ def _duplicate_field(bib: BibText, error: DuplicateField) -> Problem:
     return Problem(bib.path, heads[-1].line, f"entry {key!r} gives {field} twice", key)
 
 
-def _bad_names(bib: BibText, error: InvalidNameString) -> Problem:
-    name = str(error).removeprefix("Too many commas in ")[1:-1]
-    message = f"has too many commas in the name {name!r}; separate people with ' and '"
-    words = [re.escape(word) for word in name.split()]
-    match = re.search(r"\s+".join(words), bib.text) if words else None
-    head = bib.head_around(match.start()) if match else None
-    if match is None or head is None or not head.is_entry:
-        return Problem(bib.path, None, f"an author list {message}")
-    line = bib.line_of(match.start())
-    return Problem(bib.path, line, f"entry {head.key!r} {message}", head.key)
-
-
 def _duplicate_key(bib: BibText, key: str, earlier: Sequence[BibText]) -> Problem:
     here = bib.entries_named(key)
     previous = [(other, head) for other in earlier for head in other.entries_named(key)]
@@ -332,7 +345,7 @@ def _stray_text(bib: BibText) -> list[Problem]:
     starting with ``%`` are comments and are left alone.
     """
     found = []
-    for head, after in zip(bib.heads, [*bib.heads[1:], None], strict=True):
+    for head, after in zip(bib.heads, [*bib.heads[1:], None], strict=False):
         if head.end is None or not head.is_entry:
             continue
         stop = after.start if after else len(bib.text)
@@ -350,24 +363,89 @@ def _stray_text(bib: BibText) -> list[Problem]:
     return found
 
 
-# -- contents -------------------------------------------------------------------
+# -- contents -------------------------------------------------------------------------
+
+#: Marks an entry that only serves as a crossref target: it is not listed.
+UNLISTED = "cv-unlisted"
 
 
-def _entry_problems(bib: BibText, entries: Iterable[Entry]) -> list[Problem]:
-    """Fields the CV needs, missing or malformed, at the entry's (or the field's) line."""
-    found = []
-    for entry in entries:
-        heads = bib.entries_named(entry.key)
-        head = heads[0] if heads else None
-        for message, field in _field_mistakes(entry):
-            lines = bib.field_lines(head, field) if head and field else []
-            line = lines[0] if lines else head.line if head else None
-            found.append(Problem(bib.path, line, message, entry.key))
-    return found
+def _content_problems(
+    entries: Mapping[str, Entry],
+    texts: Sequence[BibText],
+    found: Sequence[Problem],
+    owner_names: Sequence[str],
+) -> list[Problem]:
+    """What the entries say, checked once every file is read (crossrefs may
+    point from one file to another)."""
+    where = {head.key.lower(): (bib, head) for bib in texts for head in bib.heads if head.is_entry}
+    spoilt = {problem.key.lower() for problem in found if problem.key}
+    sound = {key: entry for key, entry in entries.items() if key.lower() not in spoilt}
+    mistakes: dict[str, list[bibentries.Mistake]] = {}
+    for key, entry in sound.items():
+        if mistake := bibentries.type_mistake(entry):
+            mistakes[key.lower()] = [mistake]
+    inherited, targets = bibentries.inherit(
+        {key: entry for key, entry in sound.items() if key.lower() not in mistakes}
+    )
+    for key, found_mistakes in inherited.items():
+        mistakes.setdefault(key, []).extend(found_mistakes)
+    owner = highlighted_keys(owner_names)
+    warnings: dict[str, list[bibentries.Mistake]] = {}
+    for key, entry in sound.items():
+        lower = key.lower()
+        if lower in mistakes:
+            continue
+        if lower in targets or entry.type.lower() == "xdata":
+            entry.fields[UNLISTED] = "yes"
+            continue
+        found_here = bibentries.normalise(entry, TEXT_FIELDS)
+        named = {mistake.field for mistake in found_here}
+        found_here += [
+            bibentries.Mistake(message, field)
+            for message, field in _field_mistakes(entry)
+            # A name list that could not be read is not also "missing".
+            if not (field is None and "author" in named and "has no author" in message)
+        ]
+        if found_here:
+            mistakes[lower] = found_here
+        elif owner and not names_owner(entry, owner):
+            warnings[lower] = [_not_the_owner(entry, owner_names)]
+    problems = []
+    for level, by_key in (("error", mistakes), ("warning", warnings)):
+        for lower, listed in by_key.items():
+            bib, head = where.get(lower, (texts[-1] if texts else None, None))
+            key = entries_key(entries, lower)
+            for mistake in listed:
+                lines = bib.field_lines(head, mistake.field) if head and mistake.field else []
+                line = lines[0] if lines else head.line if head else None
+                path = bib.path if bib else Path("refs.bib")
+                problems.append(Problem(path, line, mistake.message, key, level))
+    return problems
+
+
+def entries_key(entries: Mapping[str, Entry], lower: str) -> str:
+    return next(key for key in entries if key.lower() == lower)
+
+
+def _not_the_owner(entry: Entry, owner_names: Sequence[str]) -> bibentries.Mistake:
+    what = "talk" if is_talk(entry) else "entry"
+    people = entry.persons.get("author", [])
+    shown = "; ".join(plain(str(person)) for person in people)
+    hint = (
+        " (if you are among its 'others', write the authors out up to your name)"
+        if any(bibentries.is_others(person) for person in people)
+        else ""
+    )
+    return bibentries.Mistake(
+        f"{what} {entry.key!r} names you in none of the forms of cv_highlight_names "
+        f"({'; '.join(owner_names)}), so your name is not set in bold; its authors are "
+        f"{shown}: add the form used here to cv_highlight_names in conf.py{hint}",
+        "author",
+    )
 
 
 def _field_mistakes(entry: Entry) -> list[tuple[str, str | None]]:
-    """Each mistake's message, and the field to point at (None: the entry's head)."""
+    """Each missing field's message, and the field to point at (None: the entry's head)."""
     talk = is_talk(entry)
     what = f"talk {entry.key!r}" if talk else f"entry {entry.key!r}"
     fields = {name.lower(): value.strip() for name, value in entry.fields.items()}
@@ -376,29 +454,49 @@ def _field_mistakes(entry: Entry) -> list[tuple[str, str | None]]:
         found.append((f"{what} has no title", None))
     if not entry.persons.get("author"):
         found.append((f"{what} has no author", None))
-    year = fields.get("year")
-    if year and not _FOUR_DIGIT_YEAR.fullmatch(year):
-        found.append((f"{what} has the year {year!r}, which is not a four-digit year", "year"))
     if talk:
-        date = fields.get("date")
-        if not date:
+        if not fields.get("date"):
             found.append((f"{what} has no date: give an ISO date or range", None))
-        else:
-            try:
-                event_date(date)
-            except DateError as error:
-                found.append((f"{what} has a bad date: {error}", "date"))
         if not fields.get("eventtitle"):
             found.append((f"{what} has no eventtitle: name the event or its host", None))
     else:
-        if not year:
+        if not fields.get("year") and not fields.get("date"):
             found.append((f"{what} has no year", None))
-        if not any(fields.get(name) for name in VENUE_FIELDS):
-            found.append((f"{what} has no venue: give a journal, booktitle or eprint", None))
+        for kinds, (names, described) in VENUE_NEEDED.items():
+            if entry.type.lower() in kinds and not any(fields.get(name) for name in names):
+                found.append((f"{what} has no venue: give {described}", None))
     return found
 
 
 # -- Sphinx -------------------------------------------------------------------------
+
+
+def entry_places(bibfiles: Sequence[Path], encoding: str) -> dict[str, tuple[str, int]]:
+    """Where each entry of the bib files starts."""
+    places = {}
+    for path in bibfiles:
+        try:
+            text = path.read_text(encoding=encoding)
+        except (OSError, UnicodeDecodeError):
+            continue
+        for head in _scan_heads(text):
+            if head.is_entry:
+                places.setdefault(head.key, (str(path), head.line))
+    return places
+
+
+def citation_locations(env: BuildEnvironment) -> dict[str, str]:
+    """``refs.bib:LINE (entry KEY)`` for each citation's node id: where a message
+    about a publication's text should send the owner."""
+    places = getattr(env, PLACES_ATTRIBUTE, {})
+    if not places or "cite" not in env.domains:
+        return {}
+    return {
+        citation.citation_id: f"{places[citation.key][0]}:{places[citation.key][1]} "
+        f"(entry {citation.key})"
+        for citation in env.get_domain("cite").citations
+        if citation.key in places
+    }
 
 
 def check_before_bibtex(app: Sphinx) -> None:
@@ -408,14 +506,22 @@ def check_before_bibtex(app: Sphinx) -> None:
     domain = app.env.get_domain("cite")
     encoding = app.config.bibtex_encoding
     bibfiles = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
-    stored = getattr(app.env, ENV_ATTRIBUTE, None)
-    if stored is None or is_bibdata_outdated(domain.bibdata, bibfiles, encoding):
-        bibdata, problems = check_bib_files(bibfiles, encoding)
+    owner = tuple(app.config.cv_highlight_names)
+    checked_for, stored = getattr(app.env, ENV_ATTRIBUTE, (None, None))
+    # The owner's name forms are part of the check: a change re-checks the files.
+    if (
+        stored is None
+        or checked_for != owner
+        or is_bibdata_outdated(domain.bibdata, bibfiles, encoding)
+    ):
+        bibdata, problems = check_bib_files(bibfiles, encoding, owner)
         domain.data["bibdata"] = bibdata
         stored = [problem.log_arguments() for problem in problems]
-        setattr(app.env, ENV_ATTRIBUTE, stored)
-    for message, location in stored:
-        logger.error(message, location=location, type="cv", subtype="bibfile")
+        setattr(app.env, ENV_ATTRIBUTE, (owner, stored))
+        setattr(app.env, PLACES_ATTRIBUTE, entry_places(bibfiles, encoding))
+    for level, message, location in stored:
+        log = logger.error if level == "error" else logger.warning
+        log(message, location=location, type="cv", subtype="bibfile")
 
 
 def setup(app: Sphinx) -> None:

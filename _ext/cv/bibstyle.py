@@ -10,7 +10,6 @@ bold come from the ``cv_highlight_names`` config value.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 import pybtex.plugin
@@ -23,76 +22,70 @@ from pybtex.style.names.plain import NameStyle as PlainNames
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
-from .dates import DateError, PartialDate, event_date
+from .bibentries import is_arxiv, is_others, keywords
+from .bibmarkup import decode, map_strings, plain
+from .dates import EdtfDate, month_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from pybtex.backends import BaseBackend
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 STYLE_NAME = "cv"
-_BARE_PERCENT = re.compile(r"(?<!\\)%")
 TALK_KEYWORD = "talk"
 INVITED_KEYWORD = "invited"
+#: The fields the style shows as text: the bib check decodes each one first.
+TEXT_FIELDS = (
+    "title", "journal", "booktitle", "eventtitle", "venue", "volume", "number", "pages",
+    "archiveprefix", "eprintversion", "school", "institution", "publisher", "howpublished",
+    "organization",
+)  # fmt: skip
+#: Where a publication appeared, in the order the style looks for it; the
+#: first is shown in italics.
+VENUE_FIELDS = (
+    "journal", "booktitle", "school", "institution", "publisher", "howpublished", "organization",
+)  # fmt: skip
+ET_AL = "et\u00a0al."
 
 
-def keywords(entry: Entry) -> set[str]:
-    """The entry's ``keywords`` field as a set of lower-case words."""
-    return {word.strip().lower() for word in entry.fields.get("keywords", "").split(",")} - {""}
+def keyword_set(entry: Entry) -> set[str]:
+    """The entry's keywords as a set of lower-case words."""
+    return {word.lower() for word in keywords(entry)}
 
 
 def is_talk(entry: Entry) -> bool:
-    return TALK_KEYWORD in keywords(entry)
+    return TALK_KEYWORD in keyword_set(entry)
 
 
 def entry_date(entry: Entry) -> tuple[int, int, int]:
-    """Sort key of an entry: a talk's ``date`` or a paper's ``year``/``month``."""
+    """Sort key of an entry: its ``date``, or its ``year`` and ``month``."""
     if "date" in entry.fields:
-        return event_date(entry.fields["date"])[1]
+        return EdtfDate.parse(entry.fields["date"]).sort_key
     year = entry.fields.get("year", "")
-    try:
-        date = PartialDate.parse(year)
-    except DateError:
-        raise FieldIsMissing(f"a four-digit year (got {year!r})", entry) from None
-    return (date.year, _month_number(entry.fields.get("month", "")), 0)
+    if not (len(year) == 4 and year.isdigit()):
+        raise FieldIsMissing(f"a four-digit year (got {year!r})", entry)
+    return (int(year), month_number(entry.fields.get("month", "")) or 0, 0)
 
 
-@cache
-def _text_backend() -> BaseBackend:
-    # ``Text.render_as`` looks its backend up among the installed packages' entry
-    # points on every call (milliseconds each); look it up once.
-    return pybtex.plugin.find_plugin("pybtex.backends", "text")()
+def entry_year(entry: Entry) -> str:
+    """The year shown for a publication: from its ``date`` when it has one."""
+    if "date" in entry.fields:
+        return EdtfDate.parse(entry.fields["date"]).start.shown_year()
+    if "year" not in entry.fields:
+        raise FieldIsMissing("year", entry)
+    return entry.fields["year"]
 
 
-@lru_cache(maxsize=4096)
 def rich(value: str) -> Text:
-    """A bib field or name part as rich text; the same strings recur across entries
-    and bibliographies, and decoding LaTeX is the costly part of formatting.
-    (pybtex's rich text is immutable, so sharing the result is safe.)"""
-    return Text.from_latex(literal_percent(value))
+    """A bib field or name part as rich text (decoded from LaTeX, cached)."""
+    return decode(value)
 
 
-@lru_cache(maxsize=4096)
 def latex_to_plain(value: str) -> str:
     """A bib field as a reader sees it: ``{\\L}ukasz`` is ``Łukasz``, braces gone."""
-    return rich(value).render(_text_backend())
-
-
-def literal_percent(value: str) -> str:
-    """Escape a bare ``%``: in a bib field it means per cent, and read as LaTeX
-    it would start a comment and silently drop the rest of the field."""
-    return _BARE_PERCENT.sub(r"\\%", value)
-
-
-def _month_number(month: str) -> int:
-    names = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    text = month.strip().lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
-    return names.index(text[:3]) + 1 if text[:3] in names else 0
+    return plain(value)
 
 
 class NewestFirst(BaseSortingStyle):
@@ -118,10 +111,18 @@ def name_parts(person: Person) -> list[str]:
 
 
 def _name_key(person: Person) -> tuple[str, str]:
-    """Compare names as read (``{\\L}ukasz`` is ``Łukasz``), ignoring spacing and case."""
+    """Compare names as read (``{\\L}ukasz`` is ``Łukasz``), ignoring case, spacing
+    and the full stops of initials (``J. S.`` is ``JS``)."""
 
     def read(parts: list[str]) -> str:
-        return " ".join(latex_to_plain(" ".join(parts)).split()).casefold()
+        words = plain(" ".join(parts)).replace(".", " ").casefold().split()
+        merged: list[str] = []
+        for word, previous in zip(words, [None, *words], strict=False):
+            if len(word) == 1 and previous is not None and len(previous) == 1:
+                merged[-1] += word  # a run of initials, "J. S.", reads as "JS"
+            else:
+                merged.append(word)
+        return " ".join(merged)
 
     return (
         read(person.first_names + person.middle_names),
@@ -129,11 +130,21 @@ def _name_key(person: Person) -> tuple[str, str]:
     )
 
 
+def highlighted_keys(names: Iterable[str]) -> set[tuple[str, str]]:
+    """The comparison keys of the owner's name forms (``cv_highlight_names``)."""
+    return {_name_key(Person(name)) for name in names}
+
+
+def names_owner(entry: Entry, owner: set[tuple[str, str]]) -> bool:
+    """Whether one of the entry's authors is the owner, in one of their name forms."""
+    return any(_name_key(person) in owner for person in entry.persons.get("author", []))
+
+
 class CvStyle(BaseStyle):
     """Authors, “title,” *venue*, details, year, links; the owner's name in bold.
 
     Talks read “title,” speakers, *event*, place, date, and are marked when
-    their keywords say ``invited``.
+    their keywords say ``invited``. ``and others`` reads "et al.".
     """
 
     # Classes, not plugin names: a name is looked up among the installed
@@ -146,7 +157,7 @@ class CvStyle(BaseStyle):
     def __init__(self, highlight_names: Sequence[str] | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)
         names = self.highlight_names if highlight_names is None else highlight_names
-        self._highlighted = {_name_key(Person(name)) for name in names}
+        self._highlighted = highlighted_keys(names)
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         text = self.format_talk(entry) if is_talk(entry) else self.format_publication(entry)
@@ -164,7 +175,10 @@ class CvStyle(BaseStyle):
         authors = entry.persons.get("author")
         if not authors:
             raise FieldIsMissing("author", entry)
-        return Text(", ").join([self.format_person(person) for person in authors])
+        named = [self.format_person(person) for person in authors if not is_others(person)]
+        if len(named) < len(authors):
+            return Text(Text(", ").join(named), " ", ET_AL)
+        return Text(", ").join(named)
 
     def field(self, entry: Entry, name: str) -> Text:
         if name not in entry.fields:
@@ -172,21 +186,37 @@ class CvStyle(BaseStyle):
         return rich(entry.fields[name])
 
     def quoted_title(self, entry: Entry) -> Text:
-        """The title in quotes, with the comma that follows it inside them."""
-        return Text("\u201c", self.field(entry, "title"), ",\u201d")
+        """The title in quotes, with the comma that follows it inside them (a title
+        that ends in ? or ! keeps its own mark, and a sentence's full stop gives way).
+        Quotes inside the title become single quotes, as quotes within quotes."""
+        title = map_strings(self.field(entry, "title"), _inner_quotes)
+        shown = plain(entry.fields["title"])
+        if shown[-1:] in {"?", "!"}:
+            return Text("\u201c", title, "\u201d")
+        if _ends_a_sentence(shown):
+            title = title[:-1]
+        return Text("\u201c", title, ",\u201d")
 
-    def venue(self, entry: Entry) -> Text:
-        for name in ("journal", "booktitle"):
+    def venue(self, entry: Entry) -> list[Text]:
+        """Where it appeared: a journal or proceedings in italics, else a school,
+        publisher..., else an e-print's identifier; nothing for a bare ``@misc``."""
+        for name in VENUE_FIELDS:
             if name in entry.fields:
-                return Text(Tag("em", self.field(entry, name)))
-        if "eprint" in entry.fields:
-            return Text(self.eprint_label(entry))
-        raise FieldIsMissing("journal, booktitle or eprint", entry)
+                return [Text(Tag("em", self.field(entry, name)))]
+        if "eprint" in entry.fields and (label := self.eprint_label(entry)):
+            return [Text(label)]
+        return []
 
     def eprint_label(self, entry: Entry) -> str:
-        prefix = entry.fields.get("archiveprefix", "arXiv")
-        version = entry.fields.get("eprintversion", "")
-        return f"{prefix}:{entry.fields['eprint']}" + (f"v{version}" if version else "")
+        """``arXiv:2206.07741v1``, ``hdl:1234/5``; nothing for an e-print's web address."""
+        eprint = entry.fields["eprint"]
+        if eprint.startswith(("http://", "https://")):
+            return ""
+        prefix = plain(entry.fields.get("archiveprefix", ""))
+        version = plain(entry.fields.get("eprintversion", ""))
+        if version and not eprint.endswith(f"v{version}"):
+            eprint += f"v{version}"
+        return f"{prefix}:{eprint}" if prefix else eprint
 
     def details(self, entry: Entry) -> list[Text]:
         """Volume, issue and pages, as far as the entry gives them."""
@@ -197,9 +227,16 @@ class CvStyle(BaseStyle):
         if "number" in fields:
             parts.append(Text("no.\u00a0", self.field(entry, "number")))
         if "pages" in fields:
-            pages = self.field(entry, "pages")
-            single = "-" not in fields["pages"] and "\u2013" not in fields["pages"]
-            parts.append(Text("p.\u00a0" if single else "pp.\u00a0", pages))
+            pages = plain(fields["pages"])
+            first, dash, last = (
+                _PAGE_RANGE.fullmatch(pages).groups()
+                if _PAGE_RANGE.fullmatch(pages)
+                else (pages, "", "")
+            )
+            if dash:
+                parts.append(Text("pp.\u00a0", first, "\u2013", last))
+            else:
+                parts.append(Text("p.\u00a0", self.field(entry, "pages")))
         return parts
 
     def links(self, entry: Entry) -> list[Text]:
@@ -208,18 +245,22 @@ class CvStyle(BaseStyle):
         found = []
         if "doi" in fields:
             found.append(Text(HRef(f"https://doi.org/{fields['doi']}", "DOI")))
-        if "eprint" in fields and fields.get("archiveprefix", "arXiv").lower() == "arxiv":
+        if is_arxiv(entry):
             found.append(Text(HRef(f"https://arxiv.org/abs/{fields['eprint']}", "arXiv")))
-        if "url" in fields:
+        if "url" in fields and not _same_link(fields["url"], entry):
             found.append(Text(HRef(fields["url"], "URL")))
+        eprint = fields.get("eprint", "")
+        if eprint.startswith(("http://", "https://")) and eprint != fields.get("url"):
+            found.append(
+                Text(HRef(eprint, "PDF" if eprint.lower().endswith(".pdf") else "e-print"))
+            )
         return found
 
     # -- kinds ----------------------------------------------------------------
 
     def format_publication(self, entry: Entry) -> Text:
-        year = self.field(entry, "year")
         entry_date(entry)  # a year that is not a year fails here, naming the entry
-        venue_parts = [self.venue(entry), *self.details(entry), year]
+        venue_parts = [*self.venue(entry), *self.details(entry), Text(entry_year(entry))]
         text = Text(
             self.format_authors(entry),
             ", ",
@@ -236,7 +277,7 @@ class CvStyle(BaseStyle):
     def format_talk(self, entry: Entry) -> Text:
         if "date" not in entry.fields:
             raise FieldIsMissing("date", entry)
-        shown_date, _ = event_date(entry.fields["date"])
+        shown_date = EdtfDate.parse(entry.fields["date"]).display()
         where = [Text(Tag("em", self.field(entry, "eventtitle")))]
         if "venue" in entry.fields:
             where.append(self.field(entry, "venue"))
@@ -249,9 +290,40 @@ class CvStyle(BaseStyle):
             Text(", ").join(where),
             ".",
         )
-        if INVITED_KEYWORD in keywords(entry):
+        if INVITED_KEYWORD in keyword_set(entry):
             text = Text(text, " ", Tag("b", "Invited talk."))
         return text
+
+
+_INNER_QUOTES = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
+#: Words whose full stop is an abbreviation's, not a sentence's.
+_ABBREVIATIONS = frozenset({"etc", "al", "vs", "inc", "ltd", "corp", "co", "jr", "sr", "no", "vol"})
+
+
+def _inner_quotes(text: str) -> str:
+    return text.translate(_INNER_QUOTES)
+
+
+def _ends_a_sentence(title: str) -> bool:
+    """A final "." that ends a sentence ("… subjects."), not an abbreviation ("p.m.")."""
+    if not title.endswith(".") or title.endswith(".."):
+        return False
+    last = title[:-1].rsplit(maxsplit=1)[-1] if title[:-1].split() else ""
+    return "." not in last and len(last) > 1 and last.lower().strip("()") not in _ABBREVIATIONS
+
+
+_PAGE_RANGE = re.compile(r"\s*(\S+?)\s*([-\u2010-\u2015]+)\s*(\S+)\s*")
+
+
+def _same_link(url: str, entry: Entry) -> bool:
+    """A ``url`` that only repeats the DOI or arXiv link (DBLP, Crossref, arXiv
+    exports add one) is not shown a second time."""
+    address = url.lower().rstrip("/")
+    doi = entry.fields.get("doi", "").lower()
+    if doi and address.endswith("/" + doi):
+        return True
+    eprint = entry.fields.get("eprint", "").lower()
+    return bool(eprint) and address.rsplit("/", 1)[-1].removesuffix(".pdf") == eprint
 
 
 def register_style(app: Sphinx, config: Config) -> None:

@@ -50,9 +50,13 @@ def person(config: Config) -> dict[str, object]:
     return record
 
 
+#: Inside a script element, "</script", "<!--" and "-->" change how the page is
+#: parsed; JSON may spell these characters as escapes, and then no text can.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def json_ld(data: object) -> str:
-    # "</" inside a script element would end it early.
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE)
     return f'<script type="application/ld+json">{text}</script>\n'
 
 

@@ -4,18 +4,20 @@ It is sphinxcontrib-bibtex's ``bibliography`` directive with the choices a CV
 needs made for it: every entry of the bib files that is not a talk, newest
 first (the ``cv`` pybtex style sorts), optionally grouped by kind under
 headings, and numbered in reverse so that the newest paper has the highest
-number. On the website each publication also offers its BibTeX entry, taken
-from the bib file, in a plain ``<details>`` element (no JavaScript).
+number. ``cv-talks`` lists the talks (the entries with the keyword ``talk``)
+the same way, as a bulleted list. On the website each publication also
+offers its BibTeX entry, taken from the bib file, in a plain ``<details>``
+element (no JavaScript).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import quote
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from pybtex.database import BibliographyData
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective
@@ -81,7 +83,11 @@ class CvPublicationsDirective(BibliographyDirective):
         domain = self.env.get_domain("cite")
         entries = [e for e in domain.bibdata.data.entries.values() if not is_talk(e)]
         if not entries:
-            raise self.error("cv-publications found no publications in bibtex_bibfiles")
+            files = ", ".join(self.config.bibtex_bibfiles)
+            raise self.error(
+                f"cv-publications found no publications in {files} (bibtex_bibfiles): "
+                "add an entry such as @article{...}, or take the directive out"
+            )
         numbering = self.options.get("numbering", "reverse")
         if self.options.get("group-by", "none") == "kind":
             groups = [
@@ -96,7 +102,7 @@ class CvPublicationsDirective(BibliographyDirective):
         for title, members in groups:
             if title:
                 result.append(nodes.rubric(text=title, classes=["cv-publications-group"]))
-            keys = ", ".join(f'"{entry.key.lower()}"' for entry in members)
+            keys = ", ".join(repr(entry.key.lower()) for entry in members)
             self.options = {
                 "list": "bullet" if numbering == "none" else "enumerated",
                 "filter": f"key in {{{keys}}}",
@@ -106,6 +112,33 @@ class CvPublicationsDirective(BibliographyDirective):
             result.append(wrapper)
             total -= len(members)
         return result
+
+
+class CvTalksDirective(BibliographyDirective):
+    """``cv-talks``: every entry with the keyword ``talk``, newest first, as a list.
+
+    The keyword is matched as a word of the ``keywords`` field (split on
+    commas or semicolons, any case), not as a pattern: a paper with the
+    keyword "talking heads" is no talk.
+    """
+
+    required_arguments = 0
+    optional_arguments = 0
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.get_domain("cite")
+        talks = [entry for entry in domain.bibdata.data.entries.values() if is_talk(entry)]
+        if not talks:
+            files = ", ".join(self.config.bibtex_bibfiles)
+            raise self.error(
+                f"cv-talks found no talks in {files} (bibtex_bibfiles): give a talk's "
+                "entry the keyword 'talk', or take the directive out"
+            )
+        keys = ", ".join(repr(entry.key.lower()) for entry in talks)
+        self.options = {"list": "bullet", "filter": f"key in {{{keys}}}"}
+        return super().run()
 
 
 class CountdownTransform(SphinxPostTransform):
@@ -152,9 +185,31 @@ class BibtexSourceTransform(SphinxPostTransform):
                 )
 
 
+#: Fields a reference manager adds for its own use: local file paths, private
+#: notes, reading status. They stay out of the BibTeX the website offers.
+PRIVATE_FIELDS = frozenset(
+    {"file", "annote", "annotation", "comment", "owner", "groups", "mendeley-groups",
+     "mendeley-tags", "readstatus", "priority", "ranking", "qualityassured", "printed",
+     "relevance", "cv-unlisted"}
+)  # fmt: skip
+
+
 def bibtex_source(entry: Entry) -> str:
-    """The entry as BibTeX, as a reference manager will import it."""
-    return BibliographyData(entries={entry.key: entry}).to_string("bibtex").strip() + "\n"
+    """The entry as BibTeX, as a reference manager will import it: every value as
+    written in the bib file (pybtex's own writer would escape its LaTeX a second
+    time), inherited ``crossref`` fields included, private fields left out."""
+    lines = [f"@{entry.original_type}{{{entry.key},"]
+    for role, people in entry.persons.items():
+        lines.append(f"  {role} = {{{' and '.join(str(person) for person in people)}}},")
+    for name, value in entry.fields.items():
+        if name.lower() not in PRIVATE_FIELDS:
+            lines.append(f"  {name.lower()} = {{{value}}},")
+    return "\n".join(lines) + "\n}\n"
+
+
+def download_name(key: str) -> str:
+    """A file name for an entry's key (DBLP's hold "/" and ":")."""
+    return re.sub(r"[^\w.-]+", "-", key).strip("-.") or "entry"
 
 
 # -- visitors -------------------------------------------------------------------
@@ -199,7 +254,7 @@ def visit_bibtex_html(self: HTML5Translator, node: cv_bibtex) -> None:
         '<details class="cv-bibtex">'
         f'<summary>BibTeX<span class="visually-hidden"> for {self.encode(key)}</span></summary>'
         f'<pre tabindex="0">{self.encode(source)}</pre>'
-        f'<a class="cv-bibtex-download" download="{self.attval(key)}.bib" '
+        f'<a class="cv-bibtex-download" download="{self.attval(download_name(key))}.bib" '
         f'href="{self.attval(href)}">Download {self.encode(key)}.bib</a>'
         "</details>"
         f'<span class="Z3988" title="{self.attval(node["coins"])}"></span>'
@@ -222,5 +277,6 @@ def setup(app: Sphinx) -> None:
     )
     app.add_node(cv_bibtex, html=(visit_bibtex_html, None), latex=(skip, None), text=(skip, None))
     app.add_directive("cv-publications", CvPublicationsDirective)
+    app.add_directive("cv-talks", CvTalksDirective)
     app.add_post_transform(CountdownTransform)
     app.add_post_transform(BibtexSourceTransform)

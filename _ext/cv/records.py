@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from .bibstyle import latex_to_plain as plain
-from .bibstyle import name_parts
+from .bibentries import is_arxiv, is_others
+from .bibmarkup import plain
+from .bibstyle import entry_year, name_parts
+from .dates import EdtfDate
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
@@ -21,6 +23,18 @@ def person_name(person: Person) -> str:
     return plain(" ".join(name_parts(person)))
 
 
+def authors(entry: Entry) -> list[Person]:
+    """The named authors; ``and others`` ("et al.") is no person."""
+    return [person for person in entry.persons.get("author", []) if not is_others(person)]
+
+
+def publication_date(entry: Entry) -> str:
+    """The ISO date of publication, as precise as the entry gives it."""
+    if "date" in entry.fields:
+        return EdtfDate.parse(entry.fields["date"]).start.iso()
+    return entry_year(entry)
+
+
 def scholarly_article(entry: Entry) -> dict[str, object]:
     """A publication as a schema.org ``ScholarlyArticle``."""
     fields = entry.fields
@@ -28,10 +42,8 @@ def scholarly_article(entry: Entry) -> dict[str, object]:
         "@type": "ScholarlyArticle",
         "headline": plain(fields["title"]),
         "name": plain(fields["title"]),
-        "author": [
-            {"@type": "Person", "name": person_name(p)} for p in entry.persons.get("author", [])
-        ],
-        "datePublished": fields["year"],
+        "author": [{"@type": "Person", "name": person_name(p)} for p in authors(entry)],
+        "datePublished": publication_date(entry),
     }
     venue = fields.get("journal") or fields.get("booktitle")
     if venue:
@@ -47,7 +59,7 @@ def scholarly_article(entry: Entry) -> dict[str, object]:
             "value": fields["doi"],
         }
         article["sameAs"] = f"https://doi.org/{fields['doi']}"
-    elif "eprint" in fields:
+    elif is_arxiv(entry):
         article["sameAs"] = f"https://arxiv.org/abs/{fields['eprint']}"
     if "url" in fields:
         article["url"] = fields["url"]
@@ -68,7 +80,7 @@ def coins(entry: Entry) -> str:
             "article" if journal else "proceeding" if "booktitle" in fields else "preprint",
         ),
         ("rft.atitle", plain(fields["title"])),
-        ("rft.date", fields["year"]),
+        ("rft.date", publication_date(entry)),
     ]
     if journal:
         pairs.append(("rft.jtitle", plain(fields["journal"])))
@@ -77,9 +89,9 @@ def coins(entry: Entry) -> str:
     for name, key in (("volume", "rft.volume"), ("number", "rft.issue"), ("pages", "rft.pages")):
         if name in fields:
             pairs.append((key, plain(fields[name])))
-    pairs.extend(("rft.au", person_name(p)) for p in entry.persons.get("author", []))
+    pairs.extend(("rft.au", person_name(p)) for p in authors(entry))
     if "doi" in fields:
         pairs.append(("rft_id", f"info:doi/{fields['doi']}"))
-    if "eprint" in fields:
+    if is_arxiv(entry):
         pairs.append(("rft_id", f"https://arxiv.org/abs/{fields['eprint']}"))
     return urlencode(pairs)

@@ -2,10 +2,13 @@
 
 ``templates/`` holds overrides that extend the theme's own templates (for
 example a heading on the search page, which accessibility checkers require).
+The site's title (``html_title``, the owner's name) is text: furo writes it
+into the sidebar as HTML, so it is escaped here once for every template.
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,5 +23,14 @@ def add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
+def escape_site_title(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    # Templates that escape it themselves first strip tags, which unescapes.
+    if context.get("docstitle"):
+        context["docstitle"] = escape(app.config.html_title or "")
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", add_templates)
+    app.connect("html-page-context", escape_site_title)

@@ -5,6 +5,13 @@ The look lives in ``cvsphinx.sty`` beside this module; :func:`apply_settings`
 copies it next to the ``.tex`` file and fills ``latex_elements`` (the user's
 own ``latex_elements`` win), so ``sphinx-build -b latex`` followed by a plain
 ``latexmk`` (what Read the Docs runs) gives the same PDF as the builder.
+
+The text is set exactly as the website shows it: the fonts apply no TeX
+ligatures (with them, XeTeX turns ``"`` into a closing quote and ``--`` into a
+dash that the website does not show); quote marks and dashes are made
+typographic before LaTeX, by Sphinx's smart quotes and the bib decoder.
+Values from ``conf.py`` are escaped for each place they land: the header,
+the footer and the PDF's metadata.
 """
 
 from __future__ import annotations
@@ -12,10 +19,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util.texescape import escape
+from sphinx.util import texescape
 
-from .builder import LaTeXPDFBuilder, fail_build_on_tex_errors
-from .glyphs import MAIN_FONT_FAMILY, MissingGlyphCheck
+from .builder import (
+    LaTeXPDFBuilder,
+    checked_makefile,
+    remove_pdfs_of_failed_builds,
+)
+from .glyphs import MAIN_FONT_FAMILY, MONO_FONT_FAMILY, MissingGlyphCheck
+from .translator import CvLaTeXTranslator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,17 +36,20 @@ if TYPE_CHECKING:
 STYLE_FILE = Path(__file__).with_name("cvsphinx.sty")
 
 #: Linux Libertine and Biolinum cover Latin, Greek and Cyrillic and ship with
-#: Debian (fonts-linuxlibertine) and TeX Live (the libertine package). Giving
-#: file names lets XeTeX find them in either place. The comment names the
-#: family whose coverage :mod:`.glyphs` checks.
+#: Debian (fonts-linuxlibertine) and TeX Live (the libertine package); DejaVu
+#: Sans Mono, for code, covers them too, and the visible space Sphinx's code
+#: blocks use (Debian's fonts-dejavu-core; TeX Live's dejavu package). Giving
+#: file names lets XeTeX find them in either place. The comments name the
+#: families whose coverage :mod:`.glyphs` checks.
 FONTS = (
-    f"\n% {MAIN_FONT_FAMILY}"
+    f"\n% {MAIN_FONT_FAMILY}\n% {MONO_FONT_FAMILY}"
     + r"""
 \setmainfont{LinLibertine}[Extension=.otf, UprightFont=*_R, BoldFont=*_RB,
-  ItalicFont=*_RI, BoldItalicFont=*_RBI, Ligatures=TeX]
+  ItalicFont=*_RI, BoldItalicFont=*_RBI]
 \setsansfont{LinBiolinum}[Extension=.otf, UprightFont=*_R, BoldFont=*_RB,
-  ItalicFont=*_RI, Ligatures=TeX]
-\setmonofont{LinLibertine_M.otf}[Scale=MatchLowercase]
+  ItalicFont=*_RI]
+\setmonofont{DejaVuSansMono}[Extension=.ttf, UprightFont=*, BoldFont=*-Bold,
+  ItalicFont=*-Oblique, BoldItalicFont=*-BoldOblique, Scale=MatchLowercase]
 """
 )
 
@@ -57,6 +72,38 @@ LATEX_ELEMENTS = {
 }
 
 
+def latex_text(value: str, config: Config) -> str:
+    """A ``conf.py`` value as LaTeX text: every special character escaped."""
+    texescape.init()  # Sphinx fills its tables when the LaTeX builder starts; this is earlier
+    return texescape.escape(" ".join(value.split()), config.latex_engine)
+
+
+#: What hyperref's PDF strings (title, author...) need escaped; unlike text, a
+#: hyphen stays a hyphen there (Sphinx's \sphinxhyphen is not allowed).
+_PDF_STRING = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "%": r"\%",
+        "#": r"\#",
+        "&": r"\&",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+        "_": r"\_",
+        "$": r"\$",
+        "-": "-{}",  # "--" would become a dash,
+        "!": "!{}",  # "!`" an inverted exclamation mark
+        "?": "?{}",  # and "?`" an inverted question mark
+    }
+)
+
+
+def pdf_string(value: str) -> str:
+    """A ``conf.py`` value as one of the PDF's metadata strings."""
+    return " ".join(value.split()).translate(_PDF_STRING)
+
+
 def pdf_metadata(config: Config) -> str:
     """The PDF's title, author, subject and keywords, and the footer's name."""
     fields = {
@@ -66,8 +113,8 @@ def pdf_metadata(config: Config) -> str:
         "pdfkeywords": ", ".join(config.cv_keywords),
         "pdfcreator": "Sphinx",
     }
-    body = ",\n  ".join(f"{key}={{{escape(value)}}}" for key, value in fields.items())
-    return f"\\hypersetup{{\n  {body}}}\n\\cvowner{{{escape(config.cv_name)}}}\n"
+    body = ",\n  ".join(f"{key}={{{pdf_string(value)}}}" for key, value in fields.items())
+    return f"\\hypersetup{{\n  {body}}}\n\\cvowner{{{latex_text(config.cv_name, config)}}}\n"
 
 
 def apply_settings(app: Sphinx, config: Config) -> None:
@@ -79,11 +126,28 @@ def apply_settings(app: Sphinx, config: Config) -> None:
         elements.pop("fontpkg")
     config.latex_elements = elements
     config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE)]
+    config.latex_documents = [
+        _escaped_document(document, config) for document in config.latex_documents
+    ]
+
+
+def _escaped_document(document: tuple, config: Config) -> tuple:
+    """Sphinx writes a document's title and author into LaTeX as they are: a
+    ``cv_name`` with ``#`` or ``%`` would break TeX. Text without a backslash is
+    text, and is escaped; a value with one is taken to be LaTeX already."""
+    parts = list(document)
+    for index in (2, 3):
+        if index < len(parts) and isinstance(parts[index], str) and "\\" not in parts[index]:
+            parts[index] = latex_text(parts[index], config)
+    return tuple(parts)
 
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", apply_settings, priority=800)
     app.add_latex_package("cvsphinx")
     app.add_builder(LaTeXPDFBuilder)
-    app.connect("build-finished", fail_build_on_tex_errors)
+    for builder in ("latex", "latexpdf"):
+        app.set_translator(builder, CvLaTeXTranslator, override=True)
+    app.connect("build-finished", remove_pdfs_of_failed_builds, priority=950)
+    app.connect("build-finished", checked_makefile)
     app.add_post_transform(MissingGlyphCheck)

@@ -1,9 +1,10 @@
 """Characters the PDF's font cannot show are an error before TeX runs.
 
 XeTeX only notes a missing glyph in its log and leaves a gap in the PDF: a
-quietly wrong CV. This check reads which characters the main font covers
-(from fontconfig) and reports every other character in the text, naming the
-document and line where it stands, so that ``sphinx-build -W`` fails first.
+quietly wrong CV. This check reads which characters the fonts cover (from
+fontconfig) and reports every other character in the text, naming the
+document and line where it stands (or the line of ``conf.py`` for a value
+from there), so that the build fails before TeX runs.
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..entry import cv_entry
+from ..bibcheck import citation_locations
+from ..bibmarkup import cv_math
+from ..identity import config_location, shown_identity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 logger = logging.getLogger(__name__)
 
-#: The family the CV's ``fontpkg`` sets for the text (see ``FONTS``).
+#: The families the CV's ``fontpkg`` sets for the text and for code (see ``FONTS``).
 MAIN_FONT_FAMILY = "Linux Libertine O"
+MONO_FONT_FAMILY = "DejaVu Sans Mono"
 #: White space and controls have no glyph to miss.
 _IGNORED_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
 
@@ -67,33 +71,62 @@ def describe(char: str) -> str:
 
 
 class MissingGlyphCheck(SphinxPostTransform):
-    """Report text the PDF's font has no glyph for, before the LaTeX is written."""
+    """Report text the PDF's fonts have no glyph for, before the LaTeX is written:
+    text in the main font, code in the monospaced one, and the ``conf.py``
+    values the header, footer and contact line show."""
 
     default_priority = 900
     formats = ("latex",)
 
     def run(self, **kwargs: object) -> None:
-        if MAIN_FONT_FAMILY not in self.config.latex_elements.get("fontpkg", ""):
+        fonts = self.config.latex_elements.get("fontpkg", "")
+        if MAIN_FONT_FAMILY not in fonts:
             return  # another font was chosen; TeX's log remains the backstop
-        coverage = font_coverage(MAIN_FONT_FAMILY)
-        if coverage is None:
-            return
-        for element, text in self.texts():
-            chars = sorted(missing(text, coverage))
+        coverage = {MAIN_FONT_FAMILY: font_coverage(MAIN_FONT_FAMILY)}
+        if MONO_FONT_FAMILY in fonts:
+            coverage[MONO_FONT_FAMILY] = font_coverage(MONO_FONT_FAMILY)
+        for family, location, text in self.texts():
+            font = coverage.get(family)
+            chars = sorted(missing(text, font)) if font else []
             if chars:
                 logger.error(
                     "the PDF's font (%s) has no glyph for %s; "
                     "write it differently or choose a font that has it",
-                    MAIN_FONT_FAMILY,
+                    family,
                     ", ".join(describe(char) for char in chars),
-                    location=element,
+                    location=location,
                     type="cv",
                     subtype="missing_glyph",
                 )
 
-    def texts(self) -> Iterator[tuple[nodes.Element, str]]:
+    def texts(self) -> Iterator[tuple[str, nodes.Element | str, str]]:
+        """``(font family, location, text)`` for everything the PDF sets; the text of
+        a publication is located at its entry in the bib file."""
+        entries = citation_locations(self.env)
         for text in self.document.findall(nodes.Text):
-            if not isinstance(text.parent, (nodes.raw, nodes.literal_block)):
-                yield text.parent, str(text)
-        for entry in self.document.findall(cv_entry):
-            yield entry, " ".join(entry[name] for name in ("title", "organisation", "location"))
+            parent = text.parent
+            if isinstance(parent, nodes.raw) or _inside(parent, cv_math):
+                continue  # raw LaTeX, and bib math, which TeX sets in its math fonts
+            code = isinstance(parent, nodes.literal_block) or _inside(parent, nodes.literal)
+            location = next(
+                (entries[i] for item in _ancestors(parent) for i in item["ids"] if i in entries),
+                parent,
+            )
+            yield MONO_FONT_FAMILY if code else MAIN_FONT_FAMILY, location, str(text)
+        for name, value in shown_identity(self.config):
+            yield MAIN_FONT_FAMILY, config_location(self.config, name), value
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    while node is not None:
+        if isinstance(node, nodes.Element):
+            yield node
+        node = node.parent
+
+
+def _inside(node: nodes.Node, kind: type[nodes.Node]) -> bool:
+    while node is not None:
+        if isinstance(node, kind):
+            return True
+        node = node.parent
+    return False

@@ -1,0 +1,11 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "cv"]
+myst_enable_extensions = ["colon_fence"]
+cv_name = "Ada Example"
+cv_email = "ada@example.org"
+cv_role = "Role One"
+cv_highlight_names = ["Example, Ada"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "cv"
+html_theme = "furo"
+latex_engine = "xelatex"
+latex_documents = [("index", "fresh.tex", "Fresh", "Ada Example", "howto")]
