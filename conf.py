@@ -50,6 +50,8 @@ source_suffix = {".md": "markdown"}
 # Only the CV's own pages are sources; tooling, tests and builds stay out.
 exclude_patterns = [
     "_build",
+    "_site",
+    "_readthedocs",
     "_ext",
     ".nox",
     ".venv",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import PROJECT, sphinx_build
+from conftest import PROJECT, run_sphinx, sphinx_build
 from playwright.sync_api import sync_playwright
 
 if TYPE_CHECKING:
@@ -234,3 +234,76 @@ def test_print_hides_navigation(browser: Browser, base_url: str) -> None:
     visit.close()
     assert hidden
     assert article_visible
+
+
+# -- Read the Docs' add-ons ---------------------------------------------------------------
+
+#: Elements shaped as Read the Docs' add-ons inject them: a flyout and a notification
+#: (custom elements with shadow roots), and an ad filled into #ethical-ad-placement.
+ADD_ONS = """() => {
+  const flyout = document.createElement('readthedocs-flyout');
+  flyout.attachShadow({mode: 'open'}).innerHTML =
+    '<div class="container"><button type="button" aria-label="Versions and downloads">' +
+    'v: latest</button><dl hidden><dt>Downloads</dt><dd><a href="#pdf">PDF</a></dd></dl></div>';
+  document.body.appendChild(flyout);
+  const note = document.createElement('readthedocs-notification');
+  note.attachShadow({mode: 'open'}).innerHTML =
+    '<div role="status"><p>This page was built from a pull request.</p>' +
+    '<button type="button" aria-label="Close this notification">×</button></div>';
+  document.body.prepend(note);
+  const ad = document.querySelector('#ethical-ad-placement');
+  if (ad) {
+    ad.innerHTML =
+      '<div class="ea-placement"><a href="#ad" rel="sponsored noopener">' +
+      '<img alt="A sponsor" width="120" height="90" src="data:image/gif;base64,' +
+      'R0lGODlhAQABAAAAACw="></a><p><a href="#ad"><strong>A sponsor</strong>: an ad text.</a>' +
+      '</p><p><a href="#ethicalads">Ads by EthicalAds</a></p></div>';
+  }
+  return Boolean(ad);
+}"""
+
+
+@pytest.fixture(scope="session")
+def rtd_base_url(pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The website as built on Read the Docs (READTHEDOCS=True), served locally."""
+    outdir = tmp_path_factory.mktemp("rtd-site")
+    [pdf] = pdf_build.glob("*.pdf")
+    result = run_sphinx(
+        "-W", "-n", "-q", "-b", "html", "-D", f"cv_pdf_path={pdf}", ".", outdir,
+        env={"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": "https://cv.example.org/en/latest/"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(outdir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("page", ["index", "full-cv", "sections/publications"])
+def test_read_the_docs_add_ons_stay_out_of_the_cv(
+    browser: Browser, rtd_base_url: str, screenshot_dir: Path, page: str
+) -> None:
+    visit = Visit(browser, rtd_base_url, page, "light", WIDTHS["desktop"])
+    try:
+        assert visit.page.evaluate(ADD_ONS), "no #ethical-ad-placement on the page"
+        # The ad sits at the foot of the navigation, not in the CV.
+        assert visit.page.locator("article #ethical-ad-placement").count() == 0
+        assert visit.page.locator(".sidebar-drawer #ethical-ad-placement").is_visible()
+        result = Axe().run(visit.page)
+        assert result.violations_count == 0, result.generate_report()
+        if page == "index":
+            visit.page.screenshot(path=screenshot_dir / "index-read-the-docs.png", full_page=True)
+        visit.page.emulate_media(media="print")
+        hidden = visit.page.evaluate(
+            """() => ['readthedocs-flyout', 'readthedocs-notification', '#ethical-ad-placement']
+                .every(s => [...document.querySelectorAll(s)]
+                     .every(e => getComputedStyle(e).display === 'none'))"""
+        )
+        assert hidden
+        assert visit.page.locator("article").is_visible()
+    finally:
+        visit.close()
+    assert not visit.problems, visit.problems

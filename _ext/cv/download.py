@@ -1,18 +1,18 @@
 """The website's "Download PDF" link: never dead, and never to an outdated PDF.
 
-On Read the Docs the link is the PDF that Read the Docs builds for the same
-version (its download URL, from the ``READTHEDOCS_*`` environment variables).
-Elsewhere the HTML build copies the PDF built from the same sources
-(``sphinx-build -b latexpdf`` or ``-M latexpdf``) next to the pages and links
-it. When there is none, or when it is older than any of the sources (a page,
-a file a page includes, the bib files, ``conf.py``, the engine), the site has
-no link and no copy of it, and the build says why: a reader never downloads
-a CV that differs from the one on the screen.
+The HTML build copies the PDF built from the same sources (``sphinx-build -b
+latexpdf`` or ``-M latexpdf``) next to the pages and links it with a relative
+address. The PDF ships with the site, so the link works wherever the site is
+served: a Read the Docs version or pull-request preview (which gets no PDF of
+Read the Docs' own), a subproject, a translation, a custom domain, GitHub
+Pages, a folder on disk. When there is no PDF, or when it is older than any of
+the sources (a page, a file a page includes, the bib files, ``conf.py``, the
+engine), the site has no link and no copy of it, and the build says why: a
+reader never downloads a CV that differs from the one on the screen.
 """
 
 from __future__ import annotations
 
-import os
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,15 +31,14 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PdfState:
-    """Which PDF the site links: Read the Docs' URL, a local file, or none (and why)."""
+    """Which PDF the site links: a file built from these sources, or none (and why)."""
 
-    url: str | None = None
     path: Path | None = None
     newer_source: Path | None = None
 
     @property
     def href_target(self) -> str | None:
-        return self.url or (self.path.name if self.path and not self.newer_source else None)
+        return self.path.name if self.path and not self.newer_source else None
 
 
 _states: weakref.WeakKeyDictionary[Builder, PdfState] = weakref.WeakKeyDictionary()
@@ -48,15 +47,6 @@ _states: weakref.WeakKeyDictionary[Builder, PdfState] = weakref.WeakKeyDictionar
 def pdf_name(builder: Builder) -> str:
     """The PDF's file name, from the first of ``latex_documents``."""
     return Path(builder.config.latex_documents[0][1]).with_suffix(".pdf").name
-
-
-def read_the_docs_url() -> str | None:
-    """Read the Docs' download URL of this version's PDF, when building there."""
-    if os.environ.get("READTHEDOCS") != "True":
-        return None
-    language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
-    version = os.environ.get("READTHEDOCS_VERSION", "latest")
-    return f"/_/downloads/{language}/{version}/pdf/"
 
 
 def local_pdf(builder: Builder) -> Path | None:
@@ -101,9 +91,7 @@ def pdf_state(builder: Builder) -> PdfState:
     """The PDF this build of the site links, worked out once per build."""
     if builder in _states:
         return _states[builder]
-    if url := read_the_docs_url():
-        state = PdfState(url=url)
-    elif (pdf := local_pdf(builder)) is None:
+    if (pdf := local_pdf(builder)) is None:
         state = PdfState()
     else:
         state = PdfState(path=pdf, newer_source=newest_source(builder, pdf.stat().st_mtime))
@@ -114,8 +102,6 @@ def pdf_state(builder: Builder) -> PdfState:
 def pdf_href(builder: Builder, docname: str) -> str | None:
     """Where a page links to download the PDF, or ``None`` when there is none to link."""
     state = pdf_state(builder)
-    if state.url:
-        return state.url
     if state.href_target is None:
         return None
     return "../" * docname.count("/") + state.href_target
@@ -131,7 +117,7 @@ def link_fingerprint(app: Sphinx) -> object:
 def copy_pdf(app: Sphinx, exception: BaseException | None) -> None:
     """Put the PDF next to the pages, so the link works on a local build, or
     take away an old copy that no page links any more."""
-    if exception is not None or app.builder.format != "html" or read_the_docs_url():
+    if exception is not None or app.builder.format != "html":
         return
     state = pdf_state(app.builder)
     copy = Path(app.outdir) / pdf_name(app.builder)
