@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import runpy
 import shutil
 import subprocess
@@ -56,6 +57,18 @@ def run_sphinx(
     return subprocess.run(
         command, cwd=cwd, env=environment, capture_output=True, text=True, check=False
     )
+
+
+def build_root(srcdir: Path, builder: str, outdir: Path) -> Path:
+    """Build a tiny project with ``-W -n`` in a fresh process; any warning fails the test."""
+    result = run_sphinx("-W", "-n", "-q", "-b", builder, ".", outdir, cwd=srcdir)
+    assert result.returncode == 0, result.stderr
+    return outdir
+
+
+def squash(text: str) -> str:
+    """Text without white space: PDF text extraction spaces symbols its own way."""
+    return re.sub(r"\s+", "", text)
 
 
 def sphinx_build(builder: str, outdir: Path, *extra: str) -> tuple[int, str]:

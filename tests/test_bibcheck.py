@@ -218,6 +218,6 @@ def test_unchanged_rebuild_repeats_the_errors(
 
 
 def test_the_cv_refs_bib_passes_every_check() -> None:
-    bibdata, problems = check_bib_files([PROJECT / "refs.bib"], "utf-8-sig")
+    bibdata, problems, _places = check_bib_files([PROJECT / "refs.bib"], "utf-8-sig")
     assert problems == []
     assert len(bibdata.data.entries) == (PROJECT / "refs.bib").read_text().count("\n@")

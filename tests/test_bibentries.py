@@ -34,7 +34,7 @@ ARTICLE = {"author": "Example, Ada", "title": "A Title", "journal": "J", "year":
 def check(tmp_path: Path, bib: str, owner: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
     path = tmp_path / "refs.bib"
     path.write_text(bib, encoding="utf-8")
-    bibdata, problems = check_bib_files([path], "utf-8-sig", owner)
+    bibdata, problems, _places = check_bib_files([path], "utf-8-sig", owner)
     messages = [f"refs.bib:{p.line}: {p.level}: {p.message}" for p in problems]
     return dict(bibdata.data.entries), messages
 

@@ -8,6 +8,7 @@ to ``_build/screenshots`` (or ``$CV_SCREENSHOTS``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -64,15 +65,24 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """``directory`` served over HTTP on a free local port; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -273,13 +283,8 @@ def rtd_base_url(pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         env={"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": "https://cv.example.org/en/latest/"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(outdir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(outdir) as url:
+        yield url
 
 
 @pytest.mark.parametrize("page", ["index", "full-cv", "sections/publications"])

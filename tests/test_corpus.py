@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tex, run_sphinx, text_layer
+from conftest import build_root, require_tex, text_layer
 from pypdf import PdfReader
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -51,9 +51,7 @@ def corpus_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def items(corpus_root: Path) -> dict[str, str]:
     """Each listed entry's text on the website, by key."""
-    outdir = corpus_root / "_build" / "html"
-    result = run_sphinx("-W", "-n", "-q", "-b", "html", ".", outdir, cwd=corpus_root)
-    assert result.returncode == 0, result.stderr
+    outdir = build_root(corpus_root, "html", corpus_root / "_build" / "html")
     page = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     found = {}
     for item in page.select("ol.cv-publication-list > li"):
@@ -65,9 +63,7 @@ def items(corpus_root: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def pdf_text(corpus_root: Path) -> str:
     require_tex()
-    outdir = corpus_root / "_build" / "pdf"
-    result = run_sphinx("-W", "-n", "-q", "-b", "latexpdf", ".", outdir, cwd=corpus_root)
-    assert result.returncode == 0, result.stderr
+    outdir = build_root(corpus_root, "latexpdf", corpus_root / "_build" / "pdf")
     text = text_layer(PdfReader(outdir / "corpus.pdf"))
     # The footer stands between the parts of an entry split across pages.
     return re.sub(r"Corpus Reader\s*Page \d+ of \d+", " ", text)

@@ -8,38 +8,29 @@ LaTeX, in HTML or inside a ``<script>``.
 from __future__ import annotations
 
 import json
-import re
 import runpy
 import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tex, run_sphinx, text_layer
+from conftest import build_root, require_tex, run_sphinx, squash, text_layer
 from pypdf import PdfReader
 
 ROOT = Path(__file__).parent / "roots" / "test-identity"
 VALUES = runpy.run_path(str(ROOT / "conf.py"))
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
-    outdir = tmp_path_factory.mktemp("identity-html")
-    result = run_sphinx("-W", "-n", "-q", "-b", "html", ".", outdir, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    outdir = build_root(ROOT, "html", tmp_path_factory.mktemp("identity-html"))
     return BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
     require_tex()
-    outdir = tmp_path_factory.mktemp("identity-pdf")
-    result = run_sphinx("-W", "-n", "-q", "-b", "latexpdf", ".", outdir, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    outdir = build_root(ROOT, "latexpdf", tmp_path_factory.mktemp("identity-pdf"))
     return PdfReader(outdir / "identity.pdf")
 
 

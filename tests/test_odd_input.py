@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, link_targets, require_tex, run_sphinx, text_layer
+from conftest import (
+    PROJECT,
+    build_root,
+    link_targets,
+    require_tex,
+    run_sphinx,
+    squash,
+    text_layer,
+)
 from pypdf import PdfReader
 
 if TYPE_CHECKING:
@@ -47,25 +55,16 @@ def sphinx(builder: str, srcdir: Path, outdir: Path) -> subprocess.CompletedProc
     return run_sphinx("-W", "-n", "-q", "-b", builder, ".", outdir, cwd=srcdir)
 
 
-def squash(text: str) -> str:
-    """Text without white space: PDF text extraction spaces symbols its own way."""
-    return re.sub(r"\s+", "", text)
-
-
 @pytest.fixture(scope="module")
 def odd_html(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
-    outdir = tmp_path_factory.mktemp("odd-html")
-    result = sphinx("html", ROOT, outdir)
-    assert result.returncode == 0, result.stderr
+    outdir = build_root(ROOT, "html", tmp_path_factory.mktemp("odd-html"))
     return BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
 def odd_pdf(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
     require_tex()
-    outdir = tmp_path_factory.mktemp("odd-pdf")
-    result = sphinx("latexpdf", ROOT, outdir)
-    assert result.returncode == 0, result.stderr
+    outdir = build_root(ROOT, "latexpdf", tmp_path_factory.mktemp("odd-pdf"))
     return PdfReader(outdir / "odd.pdf")
 
 
@@ -134,9 +133,8 @@ def test_the_html_shows_those_characters(tmp_path: Path) -> None:
     (srcdir / "index.md").write_text(
         "# Odd input\n\nA name in Chinese: 王小明.\n", encoding="utf-8"
     )
-    result = sphinx("html", srcdir, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    assert "王小明" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    outdir = build_root(srcdir, "html", tmp_path / "out")
+    assert "王小明" in (outdir / "index.html").read_text(encoding="utf-8")
 
 
 def test_entry_titles_and_options_are_markdown(odd_html: BeautifulSoup) -> None:

@@ -183,6 +183,33 @@ def test_talks_are_not_publications(make_app: MakeApp, rootdir: Path, tmp_path: 
     assert "A Talk" not in text
 
 
+@pytest.mark.parametrize(
+    ("directive", "keep_talks", "message"),
+    [
+        ("cv-publications", True, "cv-publications found no publications in refs.bib"),
+        ("cv-talks", False, "cv-talks found no talks in refs.bib"),
+    ],
+)
+def test_a_list_with_nothing_to_list_is_an_error_naming_the_bib_files(
+    make_app: MakeApp,
+    rootdir: Path,
+    tmp_path: Path,
+    directive: str,
+    keep_talks: bool,
+    message: str,
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-bib", srcdir)
+    entries = (srcdir / "refs.bib").read_text(encoding="utf-8").split("\n@")
+    kept = [text for text in entries if ("{talk" in text) == keep_talks]
+    assert kept, "test-bib has nothing to keep"
+    (srcdir / "refs.bib").write_text("\n@".join(kept), encoding="utf-8")
+    (srcdir / "index.md").write_text(f"# List\n\n:::{{{directive}}}\n:::\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert f"index.md:3: ERROR: {message} (bibtex_bibfiles)" in app.warning.getvalue()
+
+
 GROUPED = "# Publications\n\n:::{cv-publications}\n:group-by: kind\n:::\n"
 
 

@@ -37,6 +37,7 @@ from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
 from .freshness import ALL_SECTIONS, ASSEMBLED
+from .visitors import PASSTHROUGH
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -205,18 +206,9 @@ def filter_copy_messages(app: Sphinx, builder: object) -> None:
             handler.filters.insert(0, CopyMessageFilter())
 
 
-def visit_passthrough(self: object, node: nodes.Element) -> None:
-    pass
-
-
-def depart_passthrough(self: object, node: nodes.Element) -> None:
-    pass
-
-
 def setup(app: Sphinx) -> None:
-    passthrough = (visit_passthrough, depart_passthrough)
-    app.add_node(cv_assembled, html=passthrough, latex=passthrough, text=passthrough)
-    app.add_node(cv_sections, html=passthrough, latex=passthrough, text=passthrough)
+    app.add_node(cv_assembled, html=PASSTHROUGH, latex=PASSTHROUGH, text=PASSTHROUGH)
+    app.add_node(cv_sections, html=PASSTHROUGH, latex=PASSTHROUGH, text=PASSTHROUGH)
     app.add_directive("cv-sections", CvSectionsDirective)
     app.add_post_transform(ShowSections)
     app.add_post_transform(FreshCitationNodes)

@@ -196,13 +196,14 @@ def _closing(text: str, start: int, opener: str) -> int | None:
 
 def check_bib_files(
     bibfiles: Sequence[Path], encoding: str, owner_names: Sequence[str] = ()
-) -> tuple[BibData, list[Problem]]:
+) -> tuple[BibData, list[Problem], dict[str, tuple[str, int]]]:
     """Parse ``bibfiles`` as sphinxcontrib-bibtex does, and check them.
 
     Returns sphinxcontrib-bibtex's parsed data without the entries that have a
     mistake (nor the proceedings and books that only serve as crossref
-    targets), and the mistakes, in file and line order. ``owner_names`` are
-    the owner's name forms: an entry that names none of them is a warning.
+    targets), the mistakes, in file and line order, and where each entry
+    starts, ``{key: (path, line)}``. ``owner_names`` are the owner's name
+    forms: an entry that names none of them is a warning.
     """
     # Names stay raw text: bibentries splits them, and says what is wrong.
     parser = Parser(encoding, person_fields=())
@@ -238,7 +239,12 @@ def check_bib_files(
         texts.append(bib)
     problems += _content_problems(parser.data.entries, texts, problems, owner_names)
     problems.sort(key=lambda p: (bibfiles.index(p.path), p.line or 0))
-    return _without(BibData(encoding, files, parser.data), problems), problems
+    places: dict[str, tuple[str, int]] = {}
+    for bib in texts:
+        for head in bib.heads:
+            if head.is_entry:
+                places.setdefault(head.key, (str(bib.path), head.line))
+    return _without(BibData(encoding, files, parser.data), problems), problems, places
 
 
 def _without(bibdata: BibData, problems: Iterable[Problem]) -> BibData:
@@ -410,21 +416,18 @@ def _content_problems(
             mistakes[lower] = found_here
         elif owner and not names_owner(entry, owner):
             warnings[lower] = [_not_the_owner(entry, owner_names)]
+    written_keys = {key.lower(): key for key in entries}
     problems = []
     for level, by_key in (("error", mistakes), ("warning", warnings)):
         for lower, listed in by_key.items():
             bib, head = where.get(lower, (texts[-1] if texts else None, None))
-            key = entries_key(entries, lower)
+            key = written_keys[lower]
             for mistake in listed:
                 lines = bib.field_lines(head, mistake.field) if head and mistake.field else []
                 line = lines[0] if lines else head.line if head else None
                 path = bib.path if bib else Path("refs.bib")
                 problems.append(Problem(path, line, mistake.message, key, level))
     return problems
-
-
-def entries_key(entries: Mapping[str, Entry], lower: str) -> str:
-    return next(key for key in entries if key.lower() == lower)
 
 
 def _not_the_owner(entry: Entry, owner_names: Sequence[str]) -> bibentries.Mistake:
@@ -471,20 +474,6 @@ def _field_mistakes(entry: Entry) -> list[tuple[str, str | None]]:
 # -- Sphinx -------------------------------------------------------------------------
 
 
-def entry_places(bibfiles: Sequence[Path], encoding: str) -> dict[str, tuple[str, int]]:
-    """Where each entry of the bib files starts."""
-    places = {}
-    for path in bibfiles:
-        try:
-            text = path.read_text(encoding=encoding)
-        except (OSError, UnicodeDecodeError):
-            continue
-        for head in _scan_heads(text):
-            if head.is_entry:
-                places.setdefault(head.key, (str(path), head.line))
-    return places
-
-
 def citation_locations(env: BuildEnvironment) -> dict[str, str]:
     """``refs.bib:LINE (entry KEY)`` for each citation's node id: where a message
     about a publication's text should send the owner."""
@@ -514,11 +503,11 @@ def check_before_bibtex(app: Sphinx) -> None:
         or checked_for != owner
         or is_bibdata_outdated(domain.bibdata, bibfiles, encoding)
     ):
-        bibdata, problems = check_bib_files(bibfiles, encoding, owner)
+        bibdata, problems, places = check_bib_files(bibfiles, encoding, owner)
         domain.data["bibdata"] = bibdata
         stored = [problem.log_arguments() for problem in problems]
         setattr(app.env, ENV_ATTRIBUTE, (owner, stored))
-        setattr(app.env, PLACES_ATTRIBUTE, entry_places(bibfiles, encoding))
+        setattr(app.env, PLACES_ATTRIBUTE, places)
     for level, message, location in stored:
         log = logger.error if level == "error" else logger.warning
         log(message, location=location, type="cv", subtype="bibfile")

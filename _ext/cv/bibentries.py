@@ -235,9 +235,8 @@ def _people(entry: Entry, role: str) -> list[Mistake]:  # noqa: PLR0911 - one re
         return [Mistake(f"{where} has 'others' before its end; put 'and others' last", role)]
     people = []
     for name in names:
-        with pybtex.errors.capture() as errors:
-            person = Person(name)
-        if any(isinstance(error, InvalidNameString) for error in errors):
+        person = read_person(name)
+        if person is None:
             return [
                 Mistake(
                     f"entry {_q(entry.key)} has too many commas in the name {_q(name)}; "
@@ -246,7 +245,7 @@ def _people(entry: Entry, role: str) -> list[Mistake]:  # noqa: PLR0911 - one re
                 )
             ]
         try:
-            shown = " ".join(plain(" ".join(part)) for part in _name_parts(person)).strip()
+            shown = " ".join(plain(word) for word in name_parts(person)).strip()
         except MarkupError as error:
             return [Mistake(f"entry {_q(entry.key)}: the {role} {_q(name)}: {error}", role)]
         if not shown:
@@ -258,14 +257,24 @@ def _people(entry: Entry, role: str) -> list[Mistake]:  # noqa: PLR0911 - one re
     return []
 
 
-def _name_parts(person: Person) -> list[list[str]]:
-    return [
-        person.first_names,
-        person.middle_names,
-        person.prelast_names,
-        person.last_names,
-        person.lineage_names,
-    ]
+def read_person(name: str) -> Person | None:
+    """The person a BibTeX name names; None when it has too many commas to be one."""
+    with pybtex.errors.capture() as errors:
+        person = Person(name)
+    if any(isinstance(error, InvalidNameString) for error in errors):
+        return None
+    return person
+
+
+def name_parts(person: Person) -> list[str]:
+    """A person's name parts in reading order, as the CV shows the name."""
+    return (
+        person.first_names
+        + person.middle_names
+        + person.prelast_names
+        + person.last_names
+        + person.lineage_names
+    )
 
 
 def _identifiers(entry: Entry) -> list[Mistake]:

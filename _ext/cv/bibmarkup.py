@@ -35,6 +35,8 @@ from pybtex_docutils import Backend as DocutilsBackend
 from pylatexenc import latex2text, latexwalker
 from pylatexenc.macrospec import MacroSpec
 
+from .visitors import PASSTHROUGH
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
@@ -244,7 +246,7 @@ def literal_percent(value: str) -> str:
 # tuples), so that quote marks can be educated across it in reading order.
 
 
-def _convert(found: Iterable[object], in_math: bool = False) -> list[object]:
+def _convert(found: Iterable[object]) -> list[object]:
     pieces: list[object] = []
     node_list = list(found)
     index = 0
@@ -256,7 +258,7 @@ def _convert(found: Iterable[object], in_math: bool = False) -> list[object]:
         if isinstance(node, latexwalker.LatexCharsNode):
             pieces.append(_WHITESPACE.sub(" ", node.chars))
         elif isinstance(node, latexwalker.LatexGroupNode):
-            pieces.extend(_group(node.nodelist))
+            pieces.append(("group", "", _convert(node.nodelist)))
         elif isinstance(node, latexwalker.LatexSpecialsNode):
             pieces.append(_special(node.specials_chars))
         elif isinstance(node, latexwalker.LatexMathNode):
@@ -275,10 +277,6 @@ def _convert(found: Iterable[object], in_math: bool = False) -> list[object]:
         else:  # pragma: no cover - pylatexenc has no other node kinds
             raise MarkupError(f"cannot render '{node.latex_verbatim()}'")
     return pieces
-
-
-def _group(found: Iterable[object]) -> list[object]:
-    return [("group", "", _convert(found))]
 
 
 def _special(chars: str) -> str:
@@ -302,11 +300,14 @@ def _argument_nodes(argument: object) -> list[object]:
     return argument.nodelist if isinstance(argument, latexwalker.LatexGroupNode) else [argument]
 
 
-def _verbatim_argument(argument: object) -> str:
+def _argument_source(argument: object) -> str:
+    """An argument's LaTeX as written, without its braces."""
     text = argument.latex_verbatim()
-    if isinstance(argument, latexwalker.LatexGroupNode):
-        text = text[1:-1]
-    return url_text(text)
+    return text[1:-1] if isinstance(argument, latexwalker.LatexGroupNode) else text
+
+
+def _link_target(argument: object) -> str:
+    return url_text(_argument_source(argument))
 
 
 def _macro(node: object) -> object:  # noqa: PLR0911 - one return a kind of command
@@ -324,20 +325,15 @@ def _macro(node: object) -> object:  # noqa: PLR0911 - one return a kind of comm
         return word
     if name == "ensuremath":  # math, as publishers' exports write it
         argument = arguments[0]
-        latex = (
-            argument.latex_verbatim()[1:-1]
-            if isinstance(argument, latexwalker.LatexGroupNode)
-            else argument.latex_verbatim()
-        )
-        return _math_source(latex, _math_pieces(_argument_nodes(argument)))
+        return _math_source(_argument_source(argument), _math_pieces(_argument_nodes(argument)))
     if name in {"enquote", "mkbibquote"}:
         return ("group", "", ["\u201c", *_convert(_argument_nodes(arguments[0])), "\u201d"])
     if name in {"url", "doi"}:
-        target = _verbatim_argument(arguments[0])
+        target = _link_target(arguments[0])
         href = f"https://doi.org/{target}" if name == "doi" else target
         return ("href", href, [target])
     if name == "href":
-        return ("href", _verbatim_argument(arguments[0]), _convert(_argument_nodes(arguments[1])))
+        return ("href", _link_target(arguments[0]), _convert(_argument_nodes(arguments[1])))
     if name == "t" and arguments:  # the tie accent over two letters
         letters = node.latex_verbatim()
         return _accented(letters, "\u0361")
@@ -574,8 +570,6 @@ def plain_of(text: object) -> str:
         if all(char in table for char in parts):
             return "".join(table[char] for char in parts)
         return ("^" if text.name == "sup" else "_") + (parts if len(parts) == 1 else f"({parts})")
-    if hasattr(text, "name") and text.name == "nbsp":  # pybtex's Symbol
-        return "\u00a0"
     return parts
 
 
@@ -606,18 +600,10 @@ def visit_math_latex(self: LaTeXTranslator, node: cv_math) -> None:
     raise nodes.SkipNode
 
 
-def visit_math_text(self: object, node: cv_math) -> None:
-    pass
-
-
-def depart_math_text(self: object, node: cv_math) -> None:
-    pass
-
-
 def setup(app: Sphinx) -> None:
     app.add_node(
         cv_math,
         html=(visit_math_html, depart_math_html),
         latex=(visit_math_latex, None),
-        text=(visit_math_text, depart_math_text),
+        text=PASSTHROUGH,
     )

@@ -22,7 +22,7 @@ from pybtex.style.names.plain import NameStyle as PlainNames
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
-from .bibentries import is_arxiv, is_others, keywords
+from .bibentries import is_arxiv, is_others, keywords, name_parts
 from .bibmarkup import decode, map_strings, plain
 from .dates import EdtfDate, month_number
 
@@ -78,16 +78,6 @@ def entry_year(entry: Entry) -> str:
     return entry.fields["year"]
 
 
-def rich(value: str) -> Text:
-    """A bib field or name part as rich text (decoded from LaTeX, cached)."""
-    return decode(value)
-
-
-def latex_to_plain(value: str) -> str:
-    """A bib field as a reader sees it: ``{\\L}ukasz`` is ``Łukasz``, braces gone."""
-    return plain(value)
-
-
 class NewestFirst(BaseSortingStyle):
     """Newest first; entries of equal date keep their order in the bib file."""
 
@@ -97,17 +87,6 @@ class NewestFirst(BaseSortingStyle):
 
     def sort(self, entries: Iterable[Entry]) -> list[Entry]:
         return sorted(entries, key=self.sorting_key)
-
-
-def name_parts(person: Person) -> list[str]:
-    """A person's name parts in reading order, as the CV shows the name."""
-    return (
-        person.first_names
-        + person.middle_names
-        + person.prelast_names
-        + person.last_names
-        + person.lineage_names
-    )
 
 
 def _name_key(person: Person) -> tuple[str, str]:
@@ -166,7 +145,7 @@ class CvStyle(BaseStyle):
     # -- pieces ---------------------------------------------------------------
 
     def format_person(self, person: Person) -> Text:
-        name = Text(" ").join([rich(part) for part in name_parts(person)])
+        name = Text(" ").join([decode(part) for part in name_parts(person)])
         if _name_key(person) in self._highlighted:
             return Text(Tag("b", name))
         return name
@@ -183,7 +162,7 @@ class CvStyle(BaseStyle):
     def field(self, entry: Entry, name: str) -> Text:
         if name not in entry.fields:
             raise FieldIsMissing(name, entry)
-        return rich(entry.fields[name])
+        return decode(entry.fields[name])
 
     def quoted_title(self, entry: Entry) -> Text:
         """The title in quotes, with the comma that follows it inside them (a title
@@ -227,13 +206,8 @@ class CvStyle(BaseStyle):
         if "number" in fields:
             parts.append(Text("no.\u00a0", self.field(entry, "number")))
         if "pages" in fields:
-            pages = plain(fields["pages"])
-            first, dash, last = (
-                _PAGE_RANGE.fullmatch(pages).groups()
-                if _PAGE_RANGE.fullmatch(pages)
-                else (pages, "", "")
-            )
-            if dash:
+            if page_range := _PAGE_RANGE.fullmatch(plain(fields["pages"])):
+                first, _dash, last = page_range.groups()
                 parts.append(Text("pp.\u00a0", first, "\u2013", last))
             else:
                 parts.append(Text("p.\u00a0", self.field(entry, "pages")))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from .freshness import ENGINE
+from .freshness import engine_files
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -70,7 +70,7 @@ def source_files(builder: Builder) -> set[Path]:
     bibfiles = getattr(builder.config, "bibtex_bibfiles", None) or []
     files |= {Path(builder.confdir, name) for name in bibfiles}
     files.add(Path(builder.confdir, "conf.py"))
-    files |= {path for path in ENGINE.rglob("*") if "__pycache__" not in path.parts}
+    files.update(engine_files())
     return files
 
 

@@ -26,6 +26,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .dates import DateError, PartialDate, Period
+from .visitors import PASSTHROUGH
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -82,7 +83,7 @@ class CvEntryDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         try:
-            options = self.written_options()
+            options, option_lines = self.written_options()
         except OptionError as error:
             return [error.message]
         title = self.arguments[0].strip()
@@ -91,15 +92,14 @@ class CvEntryDirective(SphinxDirective):
                 raise self.error("cv-entry has an :end: but no :start: date")
             raise self.error("cv-entry needs a :start: date (YYYY, YYYY-MM or YYYY-MM-DD)")
         # A wrong date is reported at its own line: the start's, else the end's.
-        for wrong, check in (
-            ("start", lambda: PartialDate.parse(options["start"])),
-            ("end", lambda: Period.parse(options["start"], options.get("end"))),
-        ):
-            try:
-                period = check()
-            except DateError as error:
-                line = self.option_lines.get(wrong, self.lineno)
-                return [self.reporter.error(f"cv-entry {title!r}: {error}", line=line)]
+        wrong = "start"
+        try:
+            PartialDate.parse(options["start"])
+            wrong = "end"
+            period = Period.parse(options["start"], options.get("end"))
+        except DateError as error:
+            line = option_lines.get(wrong, self.lineno)
+            return [self.reporter.error(f"cv-entry {title!r}: {error}", line=line)]
         node = cv_entry(
             dates=period.display(),
             start=period.start.iso(),
@@ -119,8 +119,9 @@ class CvEntryDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, node)
         return [node]
 
-    def written_options(self) -> dict[str, str]:
-        """The options as the author wrote them (see the module's note on quotes)."""
+    def written_options(self) -> tuple[dict[str, str], dict[str, int]]:
+        """The options as the author wrote them (see the module's note on quotes),
+        and the line each one is on."""
         written = raw_options(self.block_text) if self.block_text else []
         seen: dict[str, int] = {}
         for name, _, offset in written:
@@ -134,9 +135,8 @@ class CvEntryDirective(SphinxDirective):
                 seen[name] = line
                 continue
             raise OptionError(self.reporter.error(message, line=line))
-        self.option_lines = seen
         options = {**self.options, **{name: value for name, value, _ in written}}
-        return {name: value for name, value in options.items() if value is not None}
+        return {name: value for name, value in options.items() if value is not None}, seen
 
 
 class QuotedOptionNoise(logging.Filter):
@@ -199,14 +199,6 @@ def depart_field_latex(self: LaTeXTranslator, node: cv_entry_field) -> None:
         self.body.append("\n")
 
 
-def visit_cv_entry_text(self: TextTranslator, node: cv_entry) -> None:
-    pass
-
-
-def depart_cv_entry_text(self: TextTranslator, node: cv_entry) -> None:
-    pass
-
-
 def visit_field_text(self: TextTranslator, node: cv_entry_field) -> None:
     if node["field"] == "title":
         self.new_state(0)
@@ -226,7 +218,7 @@ def setup(app: Sphinx) -> None:
         cv_entry,
         html=(visit_cv_entry_html, depart_cv_entry_html),
         latex=(visit_cv_entry_latex, depart_cv_entry_latex),
-        text=(visit_cv_entry_text, depart_cv_entry_text),
+        text=PASSTHROUGH,
     )
     app.add_node(
         cv_entry_field,

@@ -162,13 +162,20 @@ def output_key(app: Sphinx) -> str:
     return f"{app.builder.name}:{os.path.abspath(app.outdir)}"
 
 
+def engine_files() -> list[Path]:
+    """The engine's files (code, style, templates), without Python's caches; not its
+    folders, whose times change whenever Python writes a cache."""
+    return sorted(
+        path for path in ENGINE.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+    )
+
+
 def engine_fingerprint() -> str:
-    """Changes whenever a file of the engine does (code, style, templates)."""
+    """Changes whenever a file of the engine does."""
     digest = hashlib.sha256()
-    for path in sorted(ENGINE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            stat = path.stat()
-            digest.update(f"{path.relative_to(ENGINE)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    for path in engine_files():
+        stat = path.stat()
+        digest.update(f"{path.relative_to(ENGINE)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
 
 

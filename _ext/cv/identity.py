@@ -23,12 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import pybtex.errors
 from docutils import nodes
-from pybtex.database import InvalidNameString, Person
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from .bibentries import read_person
 from .download import pdf_href
 from .links import EXTERNAL_REL, LINK_SCHEMES, WEB_SCHEMES, is_external, web_address_problem
 
@@ -161,9 +160,7 @@ def _checked_links(config: Config) -> list[tuple[str, str]]:
 def _checked_names(config: Config) -> list[str]:
     names = []
     for index, name in enumerate(config.cv_highlight_names):
-        with pybtex.errors.capture() as errors:
-            Person(name)
-        if any(isinstance(error, InvalidNameString) for error in errors):
+        if read_person(name) is None:
             _problem(
                 config,
                 f"cv_highlight_names[{index}]",

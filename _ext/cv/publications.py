@@ -24,8 +24,11 @@ from sphinxcontrib.bibtex.directives import BibliographyDirective
 
 from .bibstyle import is_talk
 from .records import coins
+from .visitors import PASSTHROUGH
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
@@ -80,14 +83,12 @@ class CvPublicationsDirective(BibliographyDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        domain = self.env.get_domain("cite")
-        entries = [e for e in domain.bibdata.data.entries.values() if not is_talk(e)]
-        if not entries:
-            files = ", ".join(self.config.bibtex_bibfiles)
-            raise self.error(
-                f"cv-publications found no publications in {files} (bibtex_bibfiles): "
-                "add an entry such as @article{...}, or take the directive out"
-            )
+        entries = listed_entries(
+            self,
+            lambda entry: not is_talk(entry),
+            "publications",
+            "add an entry such as @article{...}, or take the directive out",
+        )
         numbering = self.options.get("numbering", "reverse")
         if self.options.get("group-by", "none") == "kind":
             groups = [
@@ -102,10 +103,9 @@ class CvPublicationsDirective(BibliographyDirective):
         for title, members in groups:
             if title:
                 result.append(nodes.rubric(text=title, classes=["cv-publications-group"]))
-            keys = ", ".join(repr(entry.key.lower()) for entry in members)
             self.options = {
                 "list": "bullet" if numbering == "none" else "enumerated",
-                "filter": f"key in {{{keys}}}",
+                "filter": key_filter(members),
             }
             wrapper = cv_publications(numbering=numbering, first=total)
             wrapper.extend(super().run())
@@ -128,17 +128,34 @@ class CvTalksDirective(BibliographyDirective):
     option_spec: ClassVar[dict[str, object]] = {}
 
     def run(self) -> list[nodes.Node]:
-        domain = self.env.get_domain("cite")
-        talks = [entry for entry in domain.bibdata.data.entries.values() if is_talk(entry)]
-        if not talks:
-            files = ", ".join(self.config.bibtex_bibfiles)
-            raise self.error(
-                f"cv-talks found no talks in {files} (bibtex_bibfiles): give a talk's "
-                "entry the keyword 'talk', or take the directive out"
-            )
-        keys = ", ".join(repr(entry.key.lower()) for entry in talks)
-        self.options = {"list": "bullet", "filter": f"key in {{{keys}}}"}
+        talks = listed_entries(
+            self,
+            is_talk,
+            "talks",
+            "give a talk's entry the keyword 'talk', or take the directive out",
+        )
+        self.options = {"list": "bullet", "filter": key_filter(talks)}
         return super().run()
+
+
+def listed_entries(
+    directive: BibliographyDirective, wanted: Callable[[Entry], bool], what: str, hint: str
+) -> list[Entry]:
+    """The bib entries ``wanted`` picks; none is an error that names the bib files."""
+    entries = directive.env.get_domain("cite").bibdata.data.entries.values()
+    picked = [entry for entry in entries if wanted(entry)]
+    if not picked:
+        files = ", ".join(directive.config.bibtex_bibfiles)
+        raise directive.error(
+            f"{directive.name} found no {what} in {files} (bibtex_bibfiles): {hint}"
+        )
+    return picked
+
+
+def key_filter(entries: Iterable[Entry]) -> str:
+    """sphinxcontrib-bibtex's ``:filter:`` for exactly these entries."""
+    keys = ", ".join(repr(entry.key.lower()) for entry in entries)
+    return f"key in {{{keys}}}"
 
 
 class CountdownTransform(SphinxPostTransform):
@@ -190,7 +207,7 @@ class BibtexSourceTransform(SphinxPostTransform):
 PRIVATE_FIELDS = frozenset(
     {"file", "annote", "annotation", "comment", "owner", "groups", "mendeley-groups",
      "mendeley-tags", "readstatus", "priority", "ranking", "qualityassured", "printed",
-     "relevance", "cv-unlisted"}
+     "relevance"}
 )  # fmt: skip
 
 
@@ -213,14 +230,6 @@ def download_name(key: str) -> str:
 
 
 # -- visitors -------------------------------------------------------------------
-
-
-def visit_passthrough(self: object, node: nodes.Element) -> None:
-    pass
-
-
-def depart_passthrough(self: object, node: nodes.Element) -> None:
-    pass
 
 
 def visit_countdown_html(self: HTML5Translator, node: cv_countdown_list) -> None:
@@ -267,8 +276,7 @@ def skip(self: object, node: nodes.Node) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    passthrough = (visit_passthrough, depart_passthrough)
-    app.add_node(cv_publications, html=passthrough, latex=passthrough, text=passthrough)
+    app.add_node(cv_publications, html=PASSTHROUGH, latex=PASSTHROUGH, text=PASSTHROUGH)
     app.add_node(
         cv_countdown_list,
         html=(visit_countdown_html, depart_countdown_html),

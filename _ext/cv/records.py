@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from .bibentries import is_arxiv, is_others
+from .bibentries import is_arxiv, is_others, name_parts
 from .bibmarkup import plain
-from .bibstyle import entry_year, name_parts
+from .bibstyle import entry_year
 from .dates import EdtfDate
 
 if TYPE_CHECKING:

@@ -56,7 +56,7 @@ class LaTeXPDFBuilder(LaTeXBuilder):
         for document in self.config.latex_documents:
             jobname = Path(document[1]).stem
             if build_failed(self._app):
-                (Path(self.outdir) / f"{jobname}.pdf").unlink(missing_ok=True)
+                # remove_pdfs_of_failed_builds takes away the PDF of an earlier build.
                 logger.info(__("not compiling %s.pdf: the build has errors (see above)"), jobname)
                 continue
             self.compile(jobname)
@@ -78,14 +78,12 @@ class LaTeXPDFBuilder(LaTeXBuilder):
         result = subprocess.run(command, cwd=outdir, capture_output=True, text=True, check=False)
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         if result.returncode != 0:
-            pdf.unlink(missing_ok=True)
             output = (result.stdout + result.stderr).strip().splitlines()
             error = first_tex_error(text) or (output[-1] if output else "latexmk failed")
             self.fail(jobname, f"TeX failed: {error}\n(see {log})")
             return
         if lost := missing_characters(text):
             # XeTeX only notes these and leaves gaps; a PDF with gaps is not a good PDF.
-            pdf.unlink(missing_ok=True)
             self.fail(jobname, f"the font has no glyph for {', '.join(lost)}\n(see {log})")
             return
         for message, location in overfull_messages(outdir / f"{jobname}.tex", log):

@@ -105,12 +105,14 @@ class MissingGlyphCheck(SphinxPostTransform):
         entries = citation_locations(self.env)
         for text in self.document.findall(nodes.Text):
             parent = text.parent
-            if isinstance(parent, nodes.raw) or _inside(parent, cv_math):
+            ancestors = list(_ancestors(parent))
+            if isinstance(parent, nodes.raw) or any(isinstance(a, cv_math) for a in ancestors):
                 continue  # raw LaTeX, and bib math, which TeX sets in its math fonts
-            code = isinstance(parent, nodes.literal_block) or _inside(parent, nodes.literal)
+            code = isinstance(parent, nodes.literal_block) or any(
+                isinstance(a, nodes.literal) for a in ancestors
+            )
             location = next(
-                (entries[i] for item in _ancestors(parent) for i in item["ids"] if i in entries),
-                parent,
+                (entries[i] for item in ancestors for i in item["ids"] if i in entries), parent
             )
             yield MONO_FONT_FAMILY if code else MAIN_FONT_FAMILY, location, str(text)
         for name, value in shown_identity(self.config):
@@ -122,11 +124,3 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
         if isinstance(node, nodes.Element):
             yield node
         node = node.parent
-
-
-def _inside(node: nodes.Node, kind: type[nodes.Node]) -> bool:
-    while node is not None:
-        if isinstance(node, kind):
-            return True
-        node = node.parent
-    return False
