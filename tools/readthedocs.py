@@ -20,9 +20,10 @@ builds a push like this, and so does this script:
    format's folder must hold exactly one file, and a ``_build/html`` folder in
    the checkout fails the build.
 
-Usage: ``python tools/readthedocs.py [--preview] [--project SLUG] [--keep DIR]
-[PROJECT_DIR]``. Exit status 0 when Read the Docs would publish the build, 1
-(with the failing command's output, or Read the Docs' message) otherwise.
+Usage: ``python tools/readthedocs.py [--preview] [--default-commands]
+[--project-slug SLUG] [--keep DIR] [PROJECT_DIR]``. Exit status 0 when Read
+the Docs would publish the build, 1 (with the failing command's output, or
+Read the Docs' message) otherwise.
 """
 
 from __future__ import annotations

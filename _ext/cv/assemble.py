@@ -40,8 +40,6 @@ from .freshness import ALL_SECTIONS, ASSEMBLED
 from .visitors import PASSTHROUGH
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sphinx.application import Sphinx
 
 
@@ -98,16 +96,12 @@ class ShowSections(SphinxPostTransform):
         content: list[nodes.Node] = []
         for child in doctree.children:
             if no_title and isinstance(child, nodes.section):
-                content.extend(grandchild for grandchild in child if not _is_title(grandchild))
+                content.extend(node for node in child if not isinstance(node, nodes.title))
             else:
                 content.append(child)
         wrapper = cv_assembled(docname=docname)
         wrapper.extend(content)
         return wrapper
-
-
-def _is_title(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.title)
 
 
 _pristine: weakref.WeakKeyDictionary[object, dict] = weakref.WeakKeyDictionary()
@@ -156,7 +150,7 @@ class UniqueIds(SphinxPostTransform):
         }
         for part in parts:
             renamed = {}
-            for node in _elements(part):
+            for node in part.findall(nodes.Element):
                 new_ids = []
                 for ident in node["ids"]:
                     unique, number = ident, 1
@@ -172,12 +166,8 @@ class UniqueIds(SphinxPostTransform):
                 _relink(part, renamed)
 
 
-def _elements(part: nodes.Element) -> Iterator[nodes.Element]:
-    yield from part.findall(nodes.Element)
-
-
 def _relink(part: nodes.Element, renamed: dict[str, str]) -> None:
-    for node in _elements(part):
+    for node in part.findall(nodes.Element):
         if node.get("refid") in renamed:
             node["refid"] = renamed[node["refid"]]
         if "backrefs" in node:

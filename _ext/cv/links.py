@@ -22,7 +22,7 @@ from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Sequence
 
     from sphinx.application import Sphinx
 
@@ -46,10 +46,15 @@ def scheme_of(uri: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def web_address_problem(url: str, schemes: Collection[str] = WEB_SCHEMES) -> str | None:
+def spelled_out(schemes: Sequence[str]) -> str:
+    """``http, https, mailto or tel``."""
+    return ", ".join(schemes[:-1]) + f" or {schemes[-1]}" if len(schemes) > 1 else schemes[0]
+
+
+def web_address_problem(url: str, schemes: Sequence[str] = WEB_SCHEMES) -> str | None:
     """Why ``url`` is not an absolute address with one of ``schemes``, or None."""
     scheme = scheme_of(url)
-    allowed = ", ".join(schemes[:-1]) + f" or {schemes[-1]}" if len(schemes) > 1 else schemes[0]
+    allowed = spelled_out(schemes)
     if scheme is None:
         if _LOOKS_LIKE_A_HOST.match(url):
             return f"it is not an absolute address; write 'https://{url}'"
@@ -84,10 +89,10 @@ class UnsafeLinkCheck(SphinxPostTransform):
             if scheme is None or scheme in LINK_SCHEMES:
                 continue
             logger.error(
-                "the link to %r uses the scheme %r, which a CV may not link to; "
-                "use http, https, mailto or tel",
+                "the link to %r uses the scheme %r, which a CV may not link to; use %s",
                 uri,
                 f"{scheme}:",
+                spelled_out(LINK_SCHEMES),
                 location=reference,
                 type="cv",
                 subtype="unsafe_link",
@@ -108,9 +113,10 @@ class UnsafeLinkCheck(SphinxPostTransform):
                     continue
                 logger.error(
                     "the link to %r uses the scheme %r, which a CV may not link to (Markdown "
-                    "shows it as text); use http, https, mailto or tel",
+                    "shows it as text); use %s",
                     target,
                     f"{scheme}:",
+                    spelled_out(LINK_SCHEMES),
                     location=text.parent,
                     type="cv",
                     subtype="unsafe_link",
