@@ -1,9 +1,9 @@
 """Sphinx configuration of the CV: who it is about, and how it is built.
 
-Everything here is a setting. The CV's behaviour lives in the local extension
-under ``_ext/cv``; the owner's identity is declared once, as the ``cv_*``
-values below, and the website header, the PDF header and the PDF metadata all
-read it.
+Everything here is a setting. The CV's behaviour lives in the engine under
+``_ext/cv``; the owner's identity is declared once, as the ``cv_*`` values
+below, and the website header, the PDF header and the PDF metadata all read it.
+Every value is explained, with an example, in the reference (``docs/``).
 """
 
 from __future__ import annotations
@@ -47,23 +47,9 @@ extensions = [
 
 root_doc = "index"
 source_suffix = {".md": "markdown"}
-# Only the CV's own pages are sources; tooling, tests and builds stay out.
-exclude_patterns = [
-    "_build",
-    "_site",
-    "_readthedocs",
-    "_ext",
-    ".nox",
-    ".venv",
-    ".ci",
-    ".git",
-    ".github",
-    ".pytest_cache",
-    ".ruff_cache",
-    "tests",
-    "README.md",
-    "LICENSE*",
-]
+# The engine keeps its own folders (docs/, tests/, tools/...), build output and the
+# README out of the sources; list here only pages of your own to leave out.
+exclude_patterns = []
 
 # colon_fence lets directives (cv-entry, bibliography) hold Markdown content.
 myst_enable_extensions = ["colon_fence"]
@@ -81,9 +67,9 @@ bibtex_reference_style = "label"
 html_theme = "furo"
 html_title = cv_name
 html_static_path = ["_static"]
-html_css_files = ["cv.css"]
-# Served by the site itself, so browsers do not ask for a missing /favicon.ico.
-html_favicon = "_static/favicon.svg"
+# Your own styles, after the engine's. The engine draws the site's icon from the
+# initials of cv_name (set html_favicon for an icon of your own).
+html_css_files = ["custom.css"]
 html_show_sourcelink = False
 html_copy_source = False
 html_show_sphinx = False

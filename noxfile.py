@@ -1,10 +1,14 @@
-"""Development sessions: build the site and the PDF, test, lint, preview, benchmark.
+"""Development sessions: build the site and the PDF, test, lint, preview, benchmark;
+start a new CV, take an engine update, build the reference.
 
 Every session installs from the one pinned ``requirements.txt``; ``nox`` alone
-runs ``lint`` and ``tests``.
+runs ``lint`` and ``tests``. Nothing here names a page or an entry of the CV:
+the sessions work on anyone's CV.
 """
 
 from __future__ import annotations
+
+import sys
 
 import nox
 
@@ -71,3 +75,23 @@ def serve(session: nox.Session) -> None:
         "_build/html",
         *session.posargs,
     )
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the engine's reference (docs/) into _build/docs."""
+    install(session)
+    session.run("sphinx-build", "-W", "-n", "--keep-going", "-b", "html", "docs", "_build/docs")
+
+
+# The next two need only Python and git: no virtualenv, nothing to install.
+@nox.session(python=False)
+def new(session: nox.Session) -> None:
+    """Start a new CV: ``nox -s new -- DEST --name "Jane Doe" --email jane@example.org``."""
+    session.run(sys.executable, "tools/new_cv.py", *session.posargs, external=True)
+
+
+@nox.session(name="update-engine", python=False)
+def update_engine(session: nox.Session) -> None:
+    """Take the engine of a git revision: ``nox -s update-engine -- upstream/main``."""
+    session.run(sys.executable, "tools/update_engine.py", *session.posargs, external=True)

@@ -11,25 +11,27 @@ from __future__ import annotations
 import copy
 import os
 import re
-import runpy
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from cvsource import CvSources
+from pypdf import PdfReader
 from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
+    from types import SimpleNamespace
+
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 PROJECT = Path(__file__).resolve().parent.parent
-SECTION_PAGES = sorted(path.stem for path in (PROJECT / "sections").glob("*.md"))
+#: The real CV's sources, read without the engine: what its outputs must show.
+SOURCES = CvSources(PROJECT)
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +43,7 @@ def rootdir() -> Path:
 @pytest.fixture(scope="session")
 def conf() -> SimpleNamespace:
     """The real ``conf.py``'s values, as the build sees them."""
-    return SimpleNamespace(**runpy.run_path(str(PROJECT / "conf.py")))
+    return SOURCES.conf
 
 
 def run_sphinx(
@@ -146,3 +148,25 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert status == 0, f"PDF build failed:\n{warnings}"
     assert warnings == ""
     return outdir
+
+
+@pytest.fixture(scope="session")
+def pdf_path(pdf_build: Path) -> Path:
+    [pdf] = pdf_build.glob("*.pdf")
+    return pdf
+
+
+@pytest.fixture(scope="session")
+def tex(pdf_build: Path) -> str:
+    [source] = pdf_build.glob("*.tex")
+    return source.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def reader(pdf_path: Path) -> PdfReader:
+    return PdfReader(pdf_path)
+
+
+@pytest.fixture(scope="session")
+def pdf_text(reader: PdfReader) -> str:
+    return text_layer(reader)

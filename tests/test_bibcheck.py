@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, run_sphinx
-from cv.bibcheck import check_bib_files
+from conftest import run_sphinx
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -215,9 +214,3 @@ def test_unchanged_rebuild_repeats_the_errors(
     again.build()
     assert "0 added, 0 changed" in again.status.getvalue()
     assert f"refs.bib:{line}: ERROR: {message}" in again.warning.getvalue()
-
-
-def test_the_cv_refs_bib_passes_every_check() -> None:
-    bibdata, problems, _places = check_bib_files([PROJECT / "refs.bib"], "utf-8-sig")
-    assert problems == []
-    assert len(bibdata.data.entries) == (PROJECT / "refs.bib").read_text().count("\n@")

@@ -1,4 +1,12 @@
-"""Publications and talks: the same list in the website and the PDF's LaTeX."""
+"""Publications and talks of the real CV against ``refs.bib``, in the website and the
+PDF's LaTeX; then the directives' behaviour on a tiny root.
+
+What each list must hold is read from the bib files (:mod:`cvsource`): every
+publication once, its title, every author in order with the owner in bold, its
+year and venue, its DOI, arXiv and URL links; every talk; the same order in
+both outputs. A new paper or a removed talk changes what is expected, not the
+tests.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +14,11 @@ import re
 import shutil
 from typing import TYPE_CHECKING
 
-import facts
 import pytest
 from bs4 import BeautifulSoup
+from conftest import SOURCES
+from cv.bibcheck import check_bib_files
+from cvsource import BibRecord, in_order, letters
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -18,12 +28,35 @@ if TYPE_CHECKING:
 
     MakeApp = Callable[..., SphinxTestApp]
 
-TITLE = re.compile(r"“(.+?),”", re.S)
+#: The pages with a publication list, and with a list of talks.
+PUBLICATION_PAGES = [p.docname for p in SOURCES.sections if "cv-publications" in p.directives]
+TALK_PAGES = [p.docname for p in SOURCES.sections if "cv-talks" in p.directives]
 
 
-@pytest.fixture(scope="session")
-def publication_items(pages: dict[str, BeautifulSoup]) -> list[BeautifulSoup]:
-    return pages["sections/publications"].select("ol.cv-publication-list > li")
+def items(page: BeautifulSoup, kind: str) -> list[BeautifulSoup]:
+    return page.select(f"article .cv-{kind}-list > li")
+
+
+#: Fields that tell apart two entries with one title (a talk given twice).
+TELLING = ("journal", "booktitle", "eventtitle", "venue", "journaltitle")
+
+
+def matching(records: list[BibRecord], shown: list[BeautifulSoup]) -> list[BeautifulSoup]:
+    """For each record, the shown item with its title, year, authors and venue;
+    each item is one record's (entries that read the same are taken in order)."""
+    found: list[BeautifulSoup] = []
+    for record in records:
+        wanted = [record.title, record.year, *record.authors()]
+        wanted += [record.field(name) for name in TELLING]
+        candidates = [
+            item
+            for item in shown
+            if all(letters(part) in letters(item.p.get_text()) for part in wanted)
+            and all(item is not taken for taken in found)
+        ]
+        assert candidates, f"{record.key} is not listed"
+        found.append(candidates[0])
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -33,99 +66,123 @@ def latex_source(pdf_build: Path) -> str:
     return source.read_text(encoding="utf-8").replace(r"\sphinxhyphen{}", "-")
 
 
-def latex_block(tex: str, begin: str, end: str) -> str:
-    start = tex.index(begin)
-    return tex[start : tex.index(end, start)]
+def latex_items(tex: str, environment: str) -> list[str]:
+    """The ``\\item``s of every list environment whose name starts ``environment``."""
+    blocks = re.findall(rf"\\begin\{{({environment}\w*)\}}(.*?)\\end\{{\1\}}", tex, re.S)
+    return [item for _, block in blocks for item in block.split(r"\item ")[1:]]
 
 
-def latex_publications(tex: str) -> list[str]:
-    block = latex_block(tex, r"\begin{cvcountdown}{7}", r"\end{cvcountdown}")
-    return block.split(r"\item ")[1:]
+def test_the_bib_files_pass_every_check_and_lose_no_entry() -> None:
+    files = [SOURCES.project / name for name in SOURCES.conf.bibtex_bibfiles]
+    bibdata, problems, _places = check_bib_files(files, "utf-8-sig")
+    assert problems == []
+    written = sum(
+        len(
+            re.findall(
+                r"^\s*@(?!comment|string|preamble)", path.read_text(encoding="utf-8"), re.M | re.I
+            )
+        )
+        for path in files
+    )
+    assert len(bibdata.data.entries) == written
 
 
-def latex_talks(tex: str) -> list[str]:
-    start = tex.index(r"\section{Invited Talks and Conference Presentations}")
-    block = latex_block(tex[start:], r"\begin{itemize}", r"\end{itemize}")
-    return block.split(r"\item ")[1:]
-
-
-def test_seven_publications_numbered_down_from_seven(
-    pages: dict[str, BeautifulSoup], publication_items: list[BeautifulSoup]
+@pytest.mark.parametrize("docname", PUBLICATION_PAGES)
+def test_every_publication_is_listed_once_as_written(
+    pages: dict[str, BeautifulSoup], docname: str
 ) -> None:
-    assert len(publication_items) == 7
-    listing = pages["sections/publications"].select_one("ol.cv-publication-list")
-    assert listing.has_attr("reversed")
-    assert listing["start"] == "7"
+    shown = items(pages[docname], "publication")
+    assert len(shown) == len(SOURCES.publications)
+    for record, item in zip(
+        SOURCES.publications, matching(SOURCES.publications, shown), strict=True
+    ):
+        text = item.p.get_text()
+        assert in_order([*record.authors(), record.title, record.year], text) == [], record.key
+        for venue in ("journal", "booktitle", "journaltitle"):
+            assert letters(record.field(venue)) in letters(text), (record.key, venue)
+        bold = [strong.get_text() for strong in item.p.select("strong")]
+        assert [letters(name) for name in bold] == [letters(n) for n in SOURCES.highlighted(record)]
+        links = [a["href"] for a in item.p.select("a[href]")]
+        if record.doi:
+            assert f"https://doi.org/{record.doi}" in links, record.key
+        if record.arxiv:
+            assert f"https://arxiv.org/abs/{record.arxiv}" in links, record.key
 
 
-def test_owner_is_bold_in_every_publication(publication_items: list[BeautifulSoup]) -> None:
-    for item in publication_items:
-        assert [s.get_text() for s in item.select("strong")] == ["Clemens JS Schaefer"]
+@pytest.mark.parametrize("docname", PUBLICATION_PAGES)
+def test_numbering_counts_down_across_groups(pages: dict[str, BeautifulSoup], docname: str) -> None:
+    lists = pages[docname].select("article ol.cv-publication-list[reversed]")
+    expected = len(SOURCES.publications)
+    for listing in lists:
+        assert int(listing["start"]) == expected
+        expected -= len(listing.find_all("li", recursive=False))
 
 
-def test_years_do_not_increase(publication_items: list[BeautifulSoup]) -> None:
-    years = [int(re.findall(r"\b(20\d\d)\.", item.p.get_text())[-1]) for item in publication_items]
-    assert years == sorted(years, reverse=True)
+@pytest.mark.parametrize("docname", PUBLICATION_PAGES)
+def test_years_never_increase_within_a_list(pages: dict[str, BeautifulSoup], docname: str) -> None:
+    by_title = {letters(record.title): int(record.year) for record in SOURCES.publications}
+    for listing in pages[docname].select("article .cv-publication-list"):
+        years = [
+            next(year for title, year in by_title.items() if title in letters(item.p.get_text()))
+            for item in listing.find_all("li", recursive=False)
+        ]
+        assert years == sorted(years, reverse=True)
 
 
-def test_doi_and_arxiv_links(publication_items: list[BeautifulSoup]) -> None:
-    links = [a["href"] for item in publication_items for a in item.p.select("a[href]")]
-    assert len([link for link in links if link.startswith("https://doi.org/")]) == 3
-    assert [link for link in links if link.startswith("https://arxiv.org/abs/")] == [
-        "https://arxiv.org/abs/2206.07741"
-    ]
-
-
-def test_every_publication_offers_its_bibtex(publication_items: list[BeautifulSoup]) -> None:
-    for item in publication_items:
+@pytest.mark.parametrize("docname", PUBLICATION_PAGES)
+def test_every_publication_offers_its_bibtex(pages: dict[str, BeautifulSoup], docname: str) -> None:
+    shown = items(pages[docname], "publication")
+    for record, item in zip(
+        SOURCES.publications, matching(SOURCES.publications, shown), strict=True
+    ):
         block = item.select_one("details.cv-bibtex")
-        source = block.pre.get_text()
-        assert re.match(r"@(article|inproceedings|misc)\{\w+,", source)
-        title = TITLE.search(item.p.get_text()).group(1)
-        assert title.split()[-1] in source
+        assert block.pre.get_text().startswith(f"@{record.entry.original_type}{{{record.key},")
         download = block.select_one("a[download]")
         assert download["download"].endswith(".bib")
         assert download["href"].startswith("data:application/x-bibtex")
 
 
-def test_six_talks_two_invited(pages: dict[str, BeautifulSoup]) -> None:
-    talks = pages["sections/talks"].select("article ul > li")
-    assert len(talks) == 6
-    assert sum("Invited talk." in talk.get_text() for talk in talks) == 2
-    assert all("cv-bibtex" not in str(talk) for talk in talks)
+@pytest.mark.parametrize("docname", TALK_PAGES)
+def test_every_talk_is_listed_once(pages: dict[str, BeautifulSoup], docname: str) -> None:
+    shown = items(pages[docname], "talk")
+    assert len(shown) == len(SOURCES.talks)
+    for record, item in zip(SOURCES.talks, matching(SOURCES.talks, shown), strict=True):
+        text = item.get_text()
+        for name in ("eventtitle", "venue"):
+            assert letters(record.field(name)) in letters(text), (record.key, name)
+        assert ("Invited talk." in text) == ("invited" in record.keywords), record.key
+        assert "cv-bibtex" not in str(item)
 
 
 def test_latex_lists_the_same_publications_in_the_same_order(
-    publication_items: list[BeautifulSoup], latex_source: str
+    pages: dict[str, BeautifulSoup], latex_source: str
 ) -> None:
-    html_titles = [TITLE.search(item.p.get_text()).group(1) for item in publication_items]
-    latex_items = latex_publications(latex_source)
-    assert len(latex_items) == 7
-    positions = [latex_source.index(title) for title in html_titles]
-    assert positions == sorted(positions)
-    for item in latex_items:
-        assert r"\sphinxstylestrong{Clemens JS Schaefer}" in item
-    assert html_titles == [t for t in facts.PUBLICATION_TITLES if t in html_titles]
-
-
-def test_latex_has_the_links_but_no_bibtex(latex_source: str) -> None:
-    block = "".join(latex_publications(latex_source))
-    assert block.count(r"\sphinxhref{https://doi.org/") == 3
-    assert block.count(r"\sphinxhref{https://arxiv.org/abs/2206.07741}{arXiv}") == 1
-    assert "@article" not in latex_source
+    if not PUBLICATION_PAGES:
+        pytest.skip("the CV lists no publications")
+    shown = [item.p.get_text() for item in items(pages[PUBLICATION_PAGES[0]], "publication")]
+    listed = latex_items(latex_source, "cvcountdown") or latex_items(latex_source, "enumerate")
+    assert len(listed) >= len(SOURCES.publications)
+    assert in_order(shown, "".join(_latex_text(item) for item in listed)) == []
+    for record in SOURCES.publications:
+        if record.doi:
+            assert f"https://doi.org/{record.doi}" in latex_source
+        if record.arxiv:
+            assert rf"\sphinxhref{{https://arxiv.org/abs/{record.arxiv}}}{{arXiv}}" in latex_source
+    assert "@" + "article{" not in latex_source
 
 
 def test_latex_lists_the_same_talks_in_the_same_order(
     pages: dict[str, BeautifulSoup], latex_source: str
 ) -> None:
-    html_dates = [
-        re.findall(r"[A-Z][a-z]{2} [\d–, ]*\d{4}", li.get_text())[-1]
-        for li in pages["sections/talks"].select("article ul > li")
-    ]
-    talks = latex_talks(latex_source)
-    assert len(talks) == 6
-    for date, talk in zip(html_dates, talks, strict=True):
-        assert date in talk
+    if not TALK_PAGES:
+        pytest.skip("the CV lists no talks")
+    shown = [item.get_text() for item in items(pages[TALK_PAGES[0]], "talk")]
+    assert in_order(shown, _latex_text(latex_source)) == []
+
+
+def _latex_text(tex: str) -> str:
+    """LaTeX source with its commands taken out, so that only the words remain."""
+    return re.sub(r"\\[a-zA-Z]+\*?|\{[^{}]*\}(?=\{)|\\.", " ", tex)
 
 
 # -- the tiny root -----------------------------------------------------------------

@@ -12,7 +12,10 @@ manner of sphinx-design: :mod:`.identity` (the ``cv_*`` config values, the
 :mod:`.freshness` (every edit reaches every output; errors fail every build),
 :mod:`.links` (safe links), and for the website :mod:`.download` (the PDF
 link), :mod:`.metadata` (OpenGraph, JSON-LD, sitemap) and :mod:`.theme`
-(template fixes).
+(template fixes); :mod:`.project` keeps the engine's own files out of the CV.
+
+The engine's version is ``__version__`` below; ``CHANGELOG.md`` beside this
+file says what each version changed, for owners taking an engine update.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from . import (
     latex,
     links,
     metadata,
+    project,
     publications,
     theme,
 )
@@ -39,10 +43,11 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "1.1.0"
+__version__ = "2.0.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    project.setup(app)
     freshness.setup(app)
     identity.setup(app)
     entry.setup(app)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
+from .links import is_external
 from .publications import cv_publications
 from .records import scholarly_article
 
@@ -35,6 +36,15 @@ def person(config: Config) -> dict[str, object]:
     }
     if config.cv_full_name:
         record["alternateName"] = config.cv_full_name
+    if config.cv_honorific:
+        record["honorificPrefix"] = config.cv_honorific
+    if config.cv_phone:
+        record["telephone"] = config.cv_phone
+    if config.cv_address:
+        record["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": ", ".join(config.cv_address),
+        }
     if config.cv_website:
         record["url"] = config.cv_website
     if config.cv_role:
@@ -47,6 +57,18 @@ def person(config: Config) -> dict[str, object]:
         ]
     if config.cv_keywords:
         record["knowsAbout"] = list(config.cv_keywords)
+    # The same person elsewhere: each profile, and each link to a web page.
+    same_as = [*config.cv_profiles.values()]
+    same_as += [url for _, url in config.cv_links if is_external(url) and url not in same_as]
+    if same_as:
+        record["sameAs"] = same_as
+    if "orcid" in config.cv_profiles:
+        record["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "ORCID",
+            "value": config.cv_profiles["orcid"].rsplit("/", 1)[-1],
+            "url": config.cv_profiles["orcid"],
+        }
     return record
 
 

@@ -63,6 +63,10 @@ class cv_publications(nodes.General, nodes.Element):  # noqa: N801 - docutils no
     """Holds one publication list; records its numbering and its place in a group."""
 
 
+class cv_talks(nodes.General, nodes.Element):  # noqa: N801
+    """Holds the list of talks."""
+
+
 class cv_countdown_list(nodes.Sequential, nodes.Element):  # noqa: N801
     """An enumerated list numbered downwards from ``start``."""
 
@@ -135,7 +139,9 @@ class CvTalksDirective(BibliographyDirective):
             "give a talk's entry the keyword 'talk', or take the directive out",
         )
         self.options = {"list": "bullet", "filter": key_filter(talks)}
-        return super().run()
+        wrapper = cv_talks()
+        wrapper.extend(super().run())
+        return [wrapper]
 
 
 def listed_entries(
@@ -158,6 +164,18 @@ def key_filter(entries: Iterable[Entry]) -> str:
     return f"key in {{{keys}}}"
 
 
+#: The class of each list, whatever its numbering: themes and readers can find them.
+LIST_CLASSES = {"cv_publications": "cv-publication-list", "cv_talks": "cv-talk-list"}
+
+
+def _is_list_wrapper(node: nodes.Node) -> bool:
+    return isinstance(node, cv_publications | cv_talks)
+
+
+def _is_list(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.bullet_list | nodes.enumerated_list)
+
+
 class CountdownTransform(SphinxPostTransform):
     """Number publication lists downwards, once sphinxcontrib-bibtex has turned
     the bibliography into an enumerated list (its transform runs at 5)."""
@@ -165,11 +183,16 @@ class CountdownTransform(SphinxPostTransform):
     default_priority = 6
 
     def run(self, **kwargs: object) -> None:
+        for wrapper in self.document.findall(_is_list_wrapper):
+            name = LIST_CLASSES[type(wrapper).__name__]
+            for listing in wrapper.findall(_is_list):
+                if name not in listing["classes"]:
+                    listing["classes"].append(name)
         for wrapper in self.document.findall(cv_publications):
             if wrapper["numbering"] != "reverse":
                 continue
             for listing in wrapper.findall(nodes.enumerated_list):
-                countdown = cv_countdown_list(start=wrapper["first"])
+                countdown = cv_countdown_list(start=wrapper["first"], classes=listing["classes"])
                 countdown.extend(listing.children)
                 listing.replace_self(countdown)
                 break
@@ -277,6 +300,7 @@ def skip(self: object, node: nodes.Node) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_node(cv_publications, html=PASSTHROUGH, latex=PASSTHROUGH, text=PASSTHROUGH)
+    app.add_node(cv_talks, html=PASSTHROUGH, latex=PASSTHROUGH, text=PASSTHROUGH)
     app.add_node(
         cv_countdown_list,
         html=(visit_countdown_html, depart_countdown_html),
