@@ -61,6 +61,39 @@ def run_sphinx(
     )
 
 
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "CV Tests", "GIT_AUTHOR_EMAIL": "tests@example.org",
+    "GIT_COMMITTER_NAME": "CV Tests", "GIT_COMMITTER_EMAIL": "tests@example.org",
+}  # fmt: skip
+
+
+def project_files(*, tracked_only: bool = False) -> list[str]:
+    """The project's files as git sees them: tracked, and unless ``tracked_only`` also
+    new ones not yet added (never ignored ones: builds, environments, caches)."""
+    extra = [] if tracked_only else ["--others", "--exclude-standard"]
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", *extra],
+        cwd=PROJECT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return [name for name in listed.stdout.splitlines() if (PROJECT / name).is_file()]
+
+
+def project_copy(destination: Path, *, tracked_only: bool = False, commit: bool = False) -> Path:
+    """A copy of the project without its build output, as a git repository of its own
+    (every file staged; committed when ``commit``)."""
+    for name in project_files(tracked_only=tracked_only):
+        (destination / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT / name, destination / name)
+    environment = {**os.environ, **GIT_IDENTITY}
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"]):
+        subprocess.run(["git", *command], cwd=destination, env=environment, check=True)
+    if commit:
+        subprocess.run(
+            ["git", "commit", "-q", "-m", "copy"], cwd=destination, env=environment, check=True
+        )
+    return destination
+
+
 def build_root(srcdir: Path, builder: str, outdir: Path) -> Path:
     """Build a tiny project with ``-W -n`` in a fresh process; any warning fails the test."""
     result = run_sphinx("-W", "-n", "-q", "-b", builder, ".", outdir, cwd=srcdir)

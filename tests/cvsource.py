@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: EDTF's seasons, written as months 21 to 24 (``2016-23``: autumn 2016).
+SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+#: What a ``cv_*`` value left out of ``conf.py`` is: empty (a list or a mapping for these).
+EMPTY_LISTS = ("cv_alumni_of", "cv_keywords", "cv_highlight_names", "cv_links", "cv_address")
 #: Options of a directive: ``:name: value`` lines right under its first line.
 _OPTION = re.compile(r"^:([\w-]+):\s*(.*)$")
 _FENCE = re.compile(r"^(:{3,}|`{3,})\s*(?:\{([\w:-]+)\}\s*(.*))?$")
@@ -78,8 +82,11 @@ class CvEntry:
                 shown.append("Present" if language == "en" else "")
             elif match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?", value):
                 year, month = match.groups()
-                english = month and language == "en"
-                shown.append(f"{MONTHS[int(month) - 1]} {year}" if english else year)
+                word = None
+                if month and language == "en":
+                    number = int(month)
+                    word = MONTHS[number - 1] if number <= 12 else SEASONS.get(number)
+                shown.append(f"{word} {year}" if word else year)
             elif value:
                 shown.append(re.sub(r"\D", "", value)[:4])
         return [text for text in shown if text]
@@ -221,7 +228,12 @@ class CvSources:
 
     @cached_property
     def conf(self) -> SimpleNamespace:
-        return SimpleNamespace(**runpy.run_path(str(self.project / "conf.py")))
+        """``conf.py``'s values, with every ``cv_*`` value it leaves out empty."""
+        values = runpy.run_path(str(self.project / "conf.py"))
+        defaults = {name: [] for name in EMPTY_LISTS} | {"cv_profiles": {}}
+        for name in ("name", "full_name", "honorific", "role", "email", "website", "phone"):
+            defaults[f"cv_{name}"] = ""
+        return SimpleNamespace(**(defaults | values))
 
     @cached_property
     def language(self) -> str:

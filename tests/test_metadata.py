@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SOURCES, run_sphinx
+from conftest import SOURCES, project_copy, run_sphinx
 from cvsource import letters
 
 if TYPE_CHECKING:
@@ -137,7 +137,9 @@ def test_local_build_without_a_pdf_has_no_download_link(pages: dict[str, Beautif
 def rtd_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as Read the Docs builds it (its environment variables set)."""
     outdir = tmp_path_factory.mktemp("rtd")
-    result = run_sphinx("-W", "-n", "-q", "-b", "html", ".", outdir, env=RTD_ENV)
+    # A checkout as Read the Docs has it: no _build/ with a PDF of a local build.
+    checkout = project_copy(tmp_path_factory.mktemp("checkout"))
+    result = run_sphinx("-W", "-n", "-q", "-b", "html", ".", outdir, cwd=checkout, env=RTD_ENV)
     assert result.returncode == 0, result.stderr
     return outdir
 

@@ -18,7 +18,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import PROJECT, SOURCES, require_tex, text_layer
+from conftest import GIT_IDENTITY, PROJECT, SOURCES, project_copy, require_tex, text_layer
 from cv.project import engine_paths
 from pypdf import PdfReader
 
@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 NEW_CV = PROJECT / "tools" / "new_cv.py"
 UPDATE = PROJECT / "tools" / "update_engine.py"
 NAME, EMAIL = "Ada Q. Example", "ada@example.org"
-GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "CV Tests", "GIT_AUTHOR_EMAIL": "tests@example.org",
-    "GIT_COMMITTER_NAME": "CV Tests", "GIT_COMMITTER_EMAIL": "tests@example.org",
-}  # fmt: skip
 
 
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -134,26 +130,13 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 # -- engine updates --------------------------------------------------------------------
 
 
-def tracked_copy(destination: Path) -> Path:
-    """This project as a fresh repository with one commit (its tracked and new files)."""
-    listed = run("git", "ls-files", "--cached", "--others", "--exclude-standard", cwd=PROJECT)
-    for name in listed.stdout.splitlines():
-        if (PROJECT / name).is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(PROJECT / name, destination / name)
-    run("git", "init", "-q", "-b", "main", cwd=destination)
-    run("git", "add", "-A", cwd=destination)
-    run("git", "commit", "-q", "-m", "copy", cwd=destination)
-    return destination
-
-
 def digest(project: Path, names: list[str]) -> dict[str, str]:
     return {name: hashlib.sha256((project / name).read_bytes()).hexdigest() for name in names}
 
 
 def test_an_engine_update_replaces_the_engine_and_keeps_the_content(tmp_path: Path) -> None:
-    fork = tracked_copy(tmp_path / "fork")
-    upstream = tracked_copy(tmp_path / "upstream")
+    fork = project_copy(tmp_path / "fork", commit=True)
+    upstream = project_copy(tmp_path / "upstream", commit=True)
     # A newer engine: a changed module, a new file, a removed test root, a new version.
     init = upstream / "_ext/cv/__init__.py"
     init.write_text(re.sub(r'__version__ = "[^"]+"', '__version__ = "99.0.0"', init.read_text()))
@@ -189,7 +172,7 @@ def test_an_engine_update_replaces_the_engine_and_keeps_the_content(tmp_path: Pa
 
 
 def test_an_update_refuses_local_changes_to_the_engine(tmp_path: Path) -> None:
-    fork = tracked_copy(tmp_path / "fork")
+    fork = project_copy(tmp_path / "fork", commit=True)
     (fork / "_ext/cv/entry.py").write_text("# edited\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "tools/update_engine.py", "HEAD"],

@@ -9,7 +9,6 @@ message as a local build.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import PROJECT, require_tex
+from conftest import PROJECT, project_copy, project_files, require_tex
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,16 +32,15 @@ def replica(source: Path, workdir: Path, *options: str) -> subprocess.CompletedP
 def a_copy(tmp_path: Path) -> Path:
     """The project as committed, in a git repository of its own (the replica checks out
     what git tracks), with the changes a test makes."""
-    source = tmp_path / "source"
-    files = subprocess.run(
-        ["git", "ls-files"], cwd=PROJECT, capture_output=True, text=True, check=True
-    ).stdout.split()
-    for name in files:
-        if (PROJECT / name).is_file():
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(PROJECT / name, source / name)
-    subprocess.run(["git", "init", "-q"], cwd=source, check=True)
-    return source
+    return project_copy(tmp_path / "source", tracked_only=True)
+
+
+def test_every_page_and_bib_file_is_tracked_by_git() -> None:
+    """Read the Docs builds what is pushed: a page never added to git is missing there
+    (and in the replica below), while a local build finds it."""
+    untracked = set(project_files()) - set(project_files(tracked_only=True))
+    sources = sorted(name for name in untracked if name.endswith((".md", ".bib", ".py")))
+    assert not sources, f"not tracked by git, so not on Read the Docs: git add {' '.join(sources)}"
 
 
 def commit(source: Path) -> None:

@@ -87,7 +87,7 @@ def test_header_shows_every_identity_value(pages: dict[str, BeautifulSoup]) -> N
         assert conf.cv_email in header.get_text()
     if conf.cv_website:
         assert conf.cv_website in hrefs
-    for _label, url in getattr(conf, "cv_links", []):
+    for _label, url in conf.cv_links:
         assert url in hrefs
 
 

@@ -24,8 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTER = Path(__file__).with_name("starter")
-sys.path.insert(0, str(ROOT / "_ext"))
-from cv.project import engine_paths  # noqa: E402
+# The engine's project module alone: the package would need Sphinx installed.
+sys.path.insert(0, str(ROOT / "_ext" / "cv"))
+from project import engine_paths  # noqa: E402
 
 #: Files never copied with the engine: caches and build output.
 IGNORED = ("__pycache__", ".pytest_cache", ".ruff_cache", "_build", ".nox", ".venv")
@@ -50,6 +51,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         parser.add_argument(f"--{option}", default="", help=text)
     for kind in PROFILES:
         parser.add_argument(f"--{kind}", default="", help=f"the {kind} profile (id or URL)")
+    parser.add_argument(
+        "--address",
+        action="append",
+        default=[],
+        help="a line of the postal address; repeat for each line",
+    )
     parser.add_argument(
         "--bib-name",
         default="",
@@ -87,6 +94,10 @@ def identity_block(options: argparse.Namespace, highlight: str) -> str:
     for name in ("cv_phone", "cv_affiliation"):
         if values[name]:
             lines.append(f"{name} = {python(values[name])}")
+    if options.address:
+        # One line of the address per line (the trailing comma keeps ruff format so).
+        rows = "".join(f"    {python(line)},\n" for line in options.address)
+        lines.append(f"cv_address = [\n{rows}]")
     profiles = {kind: getattr(options, kind) for kind in PROFILES if getattr(options, kind)}
     if profiles:
         lines.append("# ORCID, GitHub, Google Scholar... (the reference lists every kind).")

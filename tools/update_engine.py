@@ -25,6 +25,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The engine's project module alone: the package would need Sphinx installed.
+sys.path.insert(0, str(ROOT / "_ext" / "cv"))
+from project import engine_paths  # noqa: E402
+
 MANIFEST = "_ext/cv/engine-files.txt"
 VERSION_FILE = "_ext/cv/__init__.py"
 CHANGELOG = "_ext/cv/CHANGELOG.md"
@@ -50,14 +54,6 @@ def show(revision: str, path: str, cwd: Path) -> str:
         return ""
 
 
-def manifest(text: str) -> tuple[list[str], list[str]]:
-    """The engine's paths and the paths kept out of them (see engine-files.txt)."""
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line and not line.startswith("#")]
-    kept_out = [line[1:] for line in lines if line.startswith("!")]
-    return [line for line in lines if not line.startswith("!")], kept_out
-
-
 def engine_files(paths: list[str], kept_out: list[str], listing: str) -> set[str]:
     """The files of ``listing`` (one path per line) inside the engine's paths."""
     return {
@@ -80,8 +76,8 @@ def update(revision: str, project: Path = ROOT) -> tuple[str, str, list[str], li
     new_manifest = show(revision, MANIFEST, project)
     if not new_manifest:
         raise UpdateError(f"{revision} has no {MANIFEST}: it is not a version of this engine")
-    old_paths, old_kept = manifest((project / MANIFEST).read_text(encoding="utf-8"))
-    paths, kept_out = manifest(new_manifest)
+    old_paths, old_kept = engine_paths((project / MANIFEST).read_text(encoding="utf-8"))
+    paths, kept_out = engine_paths(new_manifest)
     dirty = git("status", "--porcelain", "--", *old_paths, *paths, cwd=project)
     dirty_lines = [
         line for line in dirty.splitlines() if not any(k in line for k in (*kept_out, *old_kept))

@@ -5,7 +5,9 @@ their starter pages, CI) hold Markdown that is not part of the CV. They are
 listed once, in ``engine-files.txt`` (which the engine update and ``nox -s
 new`` also read), and left out of the build here, together with build output
 and tool caches, so that ``conf.py`` need not know them and a newer engine that
-adds a folder needs no edit of it.
+adds a folder needs no edit of it. This module needs nothing but the standard
+library: ``tools/new_cv.py`` and ``tools/update_engine.py`` import it on its own,
+where Sphinx may not be installed.
 """
 
 from __future__ import annotations
