@@ -36,12 +36,13 @@ SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 EMPTY_LISTS = ("cv_alumni_of", "cv_keywords", "cv_highlight_names", "cv_links", "cv_address")
 #: Options of a directive: ``:name: value`` lines right under its first line.
 _OPTION = re.compile(r"^:([\w-]+):\s*(.*)$")
-_FENCE = re.compile(r"^(:{3,}|`{3,})\s*(?:\{([\w:-]+)\}\s*(.*))?$")
+_FENCE = re.compile(r"^(:{3,}|`{3,}|~{3,})\s*(?:\{([\w:-]+)\})?\s*(.*)$")
 _ROLE = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 #: Directives whose content is not shown as text (tables of contents, raw output...).
 SILENT = {"toctree", "raw", "cv-sections", "cv-header", "cv-publications", "cv-talks",
-          "bibliography", "image", "figure", "code-block", "include"}  # fmt: skip
+          "bibliography", "image", "figure", "code-block", "include", "code", "math"}  # fmt: skip
 #: What is left of a line that is still markup the simple reader does not follow.
 _UNREAD = re.compile(r"[{}<>|$\\]|^\[\^|^\s*\d+\.\s*$")
 _TO_TEXT = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
@@ -103,7 +104,7 @@ class Page:
     directives: set[str] = field(default_factory=set)
 
 
-def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa: PLR0912
+def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa: PLR0912 - one pass
     """The page as a reader of its Markdown sees it."""
     lines = path.read_text(encoding="utf-8").splitlines()
     if lines and lines[0].strip() == "---":  # front matter
@@ -114,44 +115,46 @@ def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa:
     stack: list[tuple[str, str, str | None]] = []
     entry: CvEntry | None = None
     options_follow = False
+    in_comment = False
     for raw in lines:
         line = raw.strip()
+        if in_comment or line.startswith("<!--"):
+            in_comment = "-->" not in line
+            continue
         fence = _FENCE.match(line)
-        if fence and (fence.group(2) or (stack and fence.group(1) == stack[-1][0])):
-            marker, name, argument = fence.groups()
-            if name:
-                only = (
-                    {"html": "html", "latex": "latex"}.get(argument.strip())
-                    if name == "only"
-                    else None
-                )
-                stack.append((marker, name, only))
-                page.directives.add(name)
-                if name == "cv-entry":
-                    entry = CvEntry(argument.strip(), {}, [])
-                    page.entries.append(entry)
-                options_follow = True
-            else:
-                if stack.pop()[1] == "cv-entry":
-                    entry = None
-                options_follow = False
+        marker, name, argument = fence.groups() if fence else ("", None, "")
+        if fence and stack and marker == stack[-1][0] and not name and not argument:
+            if stack.pop()[1] == "cv-entry":
+                entry = None
+            options_follow = False
+            continue
+        if stack and stack[-1][1] == "code":
+            continue  # a code block's lines are code, whatever they look like
+        if fence and (name or marker[0] != ":"):
+            # A directive, or a plain code block (```python): code is shown as code.
+            name = name or "code"
+            only = (
+                {"html": "html", "latex": "latex"}.get(argument.strip()) if name == "only" else None
+            )
+            stack.append((marker, name, only))
+            page.directives.add(name)
+            if name == "cv-entry":
+                entry = CvEntry(argument.strip(), {}, [])
+                page.entries.append(entry)
+            options_follow = True
             continue
         if options_follow and (option := _OPTION.match(line)):
             if entry is not None and stack[-1][1] == "cv-entry":
                 entry.options[option.group(1)] = option.group(2)
             continue
         options_follow = False
-        if any(name in SILENT for _, name, _ in stack) or line.startswith("<!--"):
+        if any(name in SILENT for _, name, _ in stack) or line.startswith("%"):
+            continue  # not shown as text; a MyST comment
+        text = prose(line, conf)
+        if not text:
             continue
-        if line.startswith("#"):
-            heading = line.lstrip("#").strip()
-            text = _text(heading, conf)
-            if not page.title and line.startswith("# "):
-                page.title = text
-            line = heading
-        text = _text(re.sub(r"^([-*+]|\d+[.)])\s+", "", line), conf)
-        if not text or _UNREAD.search(text):
-            continue
+        if not page.title and line.startswith("# "):
+            page.title = text
         outputs = {only for _, _, only in stack if only} or {"html", "latex"}
         for output in outputs:
             page.prose[output].append(text)
@@ -160,13 +163,21 @@ def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa:
     return page
 
 
+def prose(line: str, conf: SimpleNamespace) -> str:
+    """A line's text as the outputs show it ("" for one the simple reader cannot follow):
+    a heading's or a list item's marker taken off, inline markup read."""
+    line = line.lstrip("#").strip() if line.startswith("#") else line
+    text = _text(re.sub(r"^([-*+]|\d+[.)])\s+", "", line), conf)
+    return "" if _UNREAD.search(text) else text
+
+
 def _text(markdown: str, conf: SimpleNamespace) -> str:
     def role(match: re.Match[str]) -> str:
         name, content = match.groups()
         return str(getattr(conf, f"cv_{content.strip()}", "")) if name == "cv" else content
 
     text = _ROLE.sub(role, markdown)
-    text = _LINK.sub(r"\1", text)
+    text = _LINK.sub(r"\1", _IMAGE.sub("", text))
     return text.replace("**", "").replace("__", "").replace("`", "").strip()
 
 
