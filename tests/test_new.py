@@ -10,6 +10,7 @@ byte, and both outputs still build.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -124,6 +125,30 @@ def test_a_name_that_cannot_be_a_file_name_still_names_the_pdf(tmp_path: Path) -
     assert '"zoe-obrien-ng-cv.tex"' in conf
     assert 'cv_highlight_names = ["O\'Brien-Ng, Zoë"]' in conf
     assert "O'Brien-Ng, Zoë" in (dest / "refs.bib").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "bib_name"),
+    [
+        ("Anna van der Berg", "van der Berg, Anna"),
+        ("Martin Luther King Jr.", "King, Jr., Martin Luther"),
+        ("Carlos de la Fuente", "de la Fuente, Carlos"),
+    ],
+)
+def test_the_bib_form_of_a_name_keeps_particles_and_suffixes(
+    tmp_path: Path, name: str, bib_name: str
+) -> None:
+    """The starter's papers name the person as bib files do, and the build sets that
+    name in bold: a wrong form would be a warning (-W fails) on every paper."""
+    dest = tmp_path / "cv"
+    run(sys.executable, NEW_CV, dest, "--name", name, "--email", EMAIL, cwd=PROJECT)
+    assert f"cv_highlight_names = [{json.dumps(bib_name, ensure_ascii=False)}]" in (
+        dest / "conf.py"
+    ).read_text(encoding="utf-8")
+    html = build(dest, "html")
+    page = (html / "sections" / "publications.html").read_text(encoding="utf-8")
+    # The three papers of the starter, each naming the person once, in bold.
+    assert page.count(f"<strong>{name}</strong>") == 3
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:

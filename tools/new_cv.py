@@ -73,10 +73,26 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-") or "cv"
 
 
+#: Lower-case words before a family name that belong to it (BibTeX's "von" part).
+PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
+    "le", "ten", "ter", "bin", "ibn", "al", "el",
+})  # fmt: skip
+#: Words after a family name that BibTeX keeps apart ("King, Jr., Martin").
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
 def bib_name(name: str) -> str:
-    """``Jane Q. Doe`` → ``Doe, Jane Q.``: the last word is the family name."""
-    *given, family = name.split()
-    return f"{family}, {' '.join(given)}" if given else family
+    """A name as bib files write it: ``Jane Q. Doe`` → ``Doe, Jane Q.``, ``Anna van
+    der Berg`` → ``van der Berg, Anna``, ``Martin King Jr.`` → ``King, Jr., Martin``."""
+    words = name.split()
+    suffix = words.pop() if len(words) > 2 and words[-1] in SUFFIXES else ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    family, given = " ".join(words[start:]), " ".join(words[:start])
+    parts = [family, suffix, given] if suffix else [family, given]
+    return ", ".join(part for part in parts if part)
 
 
 def python(value: object) -> str:
