@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import GIT_IDENTITY, PROJECT, SOURCES, project_copy, require_tex, text_layer
-from cv.project import engine_paths
+from cv.project import engine_paths, in_engine
+from cvsource import letters
 from pypdf import PdfReader
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ UPDATE = PROJECT / "tools" / "update_engine.py"
 NAME, EMAIL = next(
     (name, email)
     for name, email in (("Noor T. Sample", "noor@example.org"), ("Ines Probe", "ines@example.org"))
-    if re.sub(r"\W", "", name.casefold()) != re.sub(r"\W", "", SOURCES.conf.cv_name.casefold())
+    if letters(name) != letters(SOURCES.conf.cv_name)
 )
 
 
@@ -88,17 +89,13 @@ def test_new_cv_has_content_of_its_own_and_the_engine(new_cv: Path) -> None:
 
 
 def test_new_cv_has_no_trace_of_this_owner_in_any_file(new_cv: Path) -> None:
-    traces = [letters_only(trace) for trace in owner_traces()]
+    traces = [letters(trace) for trace in owner_traces()]
     for path in new_cv.rglob("*"):
         if ".git" in path.parts or not path.is_file():
             continue
-        text = letters_only(path.read_text(encoding="utf-8", errors="replace"))
+        text = letters(path.read_text(encoding="utf-8", errors="replace"))
         for trace, original in zip(traces, owner_traces(), strict=True):
             assert trace not in text, (path.relative_to(new_cv), original)
-
-
-def letters_only(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
 
 
 def test_new_cv_builds_both_outputs_and_they_name_the_new_person(new_cv: Path) -> None:
@@ -114,8 +111,8 @@ def test_new_cv_builds_both_outputs_and_they_name_the_new_person(new_cv: Path) -
     assert f"mailto:{EMAIL}" in site
     assert (html / pdf.name).is_file()
     for trace in owner_traces():
-        assert letters_only(trace) not in letters_only(text), trace
-        assert letters_only(trace) not in letters_only(site), trace
+        assert letters(trace) not in letters(text), trace
+        assert letters(trace) not in letters(site), trace
 
 
 def test_a_name_that_cannot_be_a_file_name_still_names_the_pdf(tmp_path: Path) -> None:
@@ -186,7 +183,7 @@ def test_an_engine_update_replaces_the_engine_and_keeps_the_content(tmp_path: Pa
     run("git", "commit", "-q", "-m", "engine 99", cwd=upstream)
 
     tracked = run("git", "ls-files", cwd=fork).stdout.split()
-    content = [name for name in tracked if not is_engine(name)]
+    content = [name for name in tracked if not in_engine(name, *engine_paths())]
     assert "conf.py" in content
     assert "refs.bib" in content
     before = digest(fork, content)
@@ -221,9 +218,3 @@ def engine() -> list[str]:
     """The engine's paths as git pathspecs."""
     included, excluded = engine_paths()
     return [*included, *(f":(exclude){path}" for path in excluded)]
-
-
-def is_engine(name: str) -> bool:
-    included, excluded = engine_paths()
-    inside = any(name == path or name.startswith(path) for path in included)
-    return inside and not any(name.startswith(path) for path in excluded)

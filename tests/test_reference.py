@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import build_root
+from conftest import PROJECT, build_root
 from cv import bibcheck, bibentries, bibstyle, identity, publications
 from docutils.parsers.rst import directives, roles
 from sphinx.testing.util import SphinxTestApp
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
     from types import ModuleType
 
-PROJECT = Path(__file__).resolve().parent.parent
 DOCS = PROJECT / "docs"
 #: A tiny root that loads the extension; its content does not matter here.
 ROOT = "test-entry"

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STARTER = Path(__file__).with_name("starter")
 # The engine's project module alone: the package would need Sphinx installed.
 sys.path.insert(0, str(ROOT / "_ext" / "cv"))
-from project import engine_paths  # noqa: E402
+from project import engine_paths, in_engine  # noqa: E402
 
 #: Files never copied with the engine: caches and build output.
 IGNORED = ("__pycache__", ".pytest_cache", ".ruff_cache", "_build", ".nox", ".venv")
@@ -148,7 +148,7 @@ def engine_files(source: Path) -> list[Path]:
         path
         for path in paths
         if not any(part in IGNORED for part in path.parts)
-        and not any(path.as_posix().startswith(prefix) for prefix in excluded)
+        and in_engine(path.as_posix(), included, excluded)
         and (source / path).is_file()
     ]
 

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # The engine's project module alone: the package would need Sphinx installed.
 sys.path.insert(0, str(ROOT / "_ext" / "cv"))
-from project import engine_paths  # noqa: E402
+from project import engine_paths, in_engine  # noqa: E402
 
 MANIFEST = "_ext/cv/engine-files.txt"
 VERSION_FILE = "_ext/cv/__init__.py"
@@ -56,12 +56,7 @@ def show(revision: str, path: str, cwd: Path) -> str:
 
 def engine_files(paths: list[str], kept_out: list[str], listing: str) -> set[str]:
     """The files of ``listing`` (one path per line) inside the engine's paths."""
-    return {
-        name
-        for name in listing.splitlines()
-        if any(name == path or name.startswith(path) for path in paths)
-        and not any(name.startswith(prefix) for prefix in kept_out)
-    }
+    return {name for name in listing.splitlines() if in_engine(name, paths, kept_out)}
 
 
 def version(text: str) -> str:
@@ -79,8 +74,11 @@ def update(revision: str, project: Path = ROOT) -> tuple[str, str, list[str], li
     old_paths, old_kept = engine_paths((project / MANIFEST).read_text(encoding="utf-8"))
     paths, kept_out = engine_paths(new_manifest)
     dirty = git("status", "--porcelain", "--", *old_paths, *paths, cwd=project)
+    # Porcelain lines are "XY path": the owner's files inside an engine folder do not count.
     dirty_lines = [
-        line for line in dirty.splitlines() if not any(k in line for k in (*kept_out, *old_kept))
+        line
+        for line in dirty.splitlines()
+        if in_engine(line[3:], [*old_paths, *paths], [*old_kept, *kept_out])
     ]
     if dirty_lines:
         raise UpdateError(

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -37,6 +39,16 @@ def engine_paths(manifest: str | None = None) -> tuple[list[str], list[str]]:
         [line for line in lines if not line.startswith("!")],
         [line[1:] for line in lines if line.startswith("!")],
     )
+
+
+def in_engine(name: str, paths: Iterable[str], kept_out: Iterable[str]) -> bool:
+    """Whether the file ``name`` (a path from the project's folder, with "/") is the
+    engine's, by the manifest's ``paths`` and the paths it keeps out."""
+
+    def under(path: str) -> bool:
+        return name == path or (path.endswith("/") and name.startswith(path))
+
+    return any(map(under, paths)) and not any(map(under, kept_out))
 
 
 def exclude_engine(app: Sphinx, config: Config) -> None:
