@@ -4,7 +4,8 @@ The checks on the real CV (``test_cv.py``) compare both outputs with this
 reading of the sources, so they follow the content: a new paper, a removed
 section or a different person changes what is expected, not the tests. The
 sources are read with plain tools (the landing page's table of contents, the
-``cv-entry`` blocks and the prose lines of each page, ``refs.bib`` through
+entry blocks (``cv-entry``, ``cv-grant``, ``cv-award``, ``cv-teaching``,
+``cv-supervision``, ``cv-service``) and the prose lines of each page, ``refs.bib`` through
 pybtex and pylatexenc), never with the engine's own code, so an engine that
 drops or garbles something cannot also hide it from the checks.
 
@@ -34,6 +35,28 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 #: What a ``cv_*`` value left out of ``conf.py`` is: empty (a list or a mapping for these).
 EMPTY_LISTS = ("cv_alumni_of", "cv_keywords", "cv_highlight_names", "cv_links", "cv_address")
+#: The directives that make an entry, each with the options it shows where ``cv-entry``
+#: shows its organisation (and an award's one ``:date:``, which reads as a start).
+ENTRY_DIRECTIVES = {
+    "cv-entry": {},
+    "cv-grant": {"funder": "organisation"},
+    "cv-award": {"by": "organisation", "date": "start"},
+    "cv-teaching": {"institution": "organisation"},
+    "cv-supervision": {"institution": "organisation"},
+    "cv-service": {"body": "organisation"},
+}
+#: How each ``cv_date_style`` writes a month: ``Jun 2019``, ``June 2019``...
+MONTH_FORMS = {
+    "short": lambda year, month: f"{MONTHS[month - 1]} {year}",
+    "long": lambda year, month: f"{LONG_MONTHS[month - 1]} {year}",
+    "numeric": lambda year, month: f"{month:02d}/{year}",
+    "iso": lambda year, month: f"{year}-{month:02d}",
+    "year": lambda year, month: year,
+}
+LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+#: An academic term as written: ``Fall 2021``.
+_TERM = re.compile(r"(Winter|Spring|Summer|Fall|Autumn)\s+(\d{4})", re.IGNORECASE)
 #: Options of a directive: ``:name: value`` lines right under its first line.
 _OPTION = re.compile(r"^:([\w-]+):\s*(.*)$")
 _FENCE = re.compile(r"^(:{3,}|`{3,}|~{3,})\s*(?:\{([\w:-]+)\})?\s*(.*)$")
@@ -68,29 +91,46 @@ def in_order(fragments: list[str], text: str) -> list[str]:
 
 @dataclass
 class CvEntry:
-    """One ``cv-entry`` block as written."""
+    """One entry block as written (a ``cv-entry``, or one of :data:`ENTRY_DIRECTIVES`):
+    its options as written, plus ``organisation`` and ``start`` for the options that
+    stand for them."""
 
     title: str
     options: dict[str, str]
     body: list[str]
+    directive: str = "cv-entry"
+    date_style: str = "short"
+
+    def add_option(self, name: str, value: str) -> None:
+        self.options[name] = value
+        if standing_for := ENTRY_DIRECTIVES[self.directive].get(name):
+            self.options[standing_for] = value
 
     def date_texts(self, language: str) -> list[str]:
-        """How its dates read: ``Jun 2019``/``Present`` in English, the years otherwise."""
-        shown = []
-        for name in ("start", "end"):
-            value = self.options.get(name, "").strip()
-            if value.lower() == "present":
-                shown.append("Present" if language == "en" else "")
-            elif match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?", value):
-                year, month = match.groups()
-                word = None
-                if month and language == "en":
-                    number = int(month)
-                    word = MONTHS[number - 1] if number <= 12 else SEASONS.get(number)
-                shown.append(f"{word} {year}" if word else year)
-            elif value:
-                shown.append(re.sub(r"\D", "", value)[:4])
+        """How its dates read: ``Jun 2019``/``Present``/``Fall 2021`` in English (in the
+        CV's date style), the years otherwise; of a list of years, the first and last."""
+        if years := re.findall(r"\d{4}", self.options.get("years", "")):
+            return list(dict.fromkeys((min(years), max(years))))
+        values = [self.options.get(name, "").strip() for name in ("start", "end")]
+        values += [term.strip() for term in self.options.get("terms", "").split(",")]
+        shown = [self._date_text(value, language) for value in values if value]
         return [text for text in shown if text]
+
+    def _date_text(self, value: str, language: str) -> str:
+        english = language == "en" and self.date_style != "year"
+        if value.lower() == "present":
+            return "Present" if language == "en" else ""
+        if match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?", value):
+            year, month = match.groups()
+            number = int(month) if month else 0
+            if english and number in SEASONS:
+                return f"{SEASONS[number]} {year}"
+            if english and 1 <= number <= 12:
+                return MONTH_FORMS[self.date_style](year, number)
+            return year
+        if english and _TERM.fullmatch(value):
+            return value
+        return re.sub(r"\D", "", value)[:4]
 
 
 @dataclass
@@ -124,7 +164,7 @@ def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa:
         fence = _FENCE.match(line)
         marker, name, argument = fence.groups() if fence else ("", None, "")
         if fence and stack and marker == stack[-1][0] and not name and not argument:
-            if stack.pop()[1] == "cv-entry":
+            if stack.pop()[1] in ENTRY_DIRECTIVES:
                 entry = None
             options_follow = False
             continue
@@ -138,14 +178,15 @@ def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa:
             )
             stack.append((marker, name, only))
             page.directives.add(name)
-            if name == "cv-entry":
-                entry = CvEntry(argument.strip(), {}, [])
+            if name in ENTRY_DIRECTIVES:
+                style = getattr(conf, "cv_date_style", "short")
+                entry = CvEntry(argument.strip(), {}, [], name, style)
                 page.entries.append(entry)
             options_follow = True
             continue
         if options_follow and (option := _OPTION.match(line)):
-            if entry is not None and stack[-1][1] == "cv-entry":
-                entry.options[option.group(1)] = option.group(2)
+            if entry is not None and stack[-1][1] in ENTRY_DIRECTIVES:
+                entry.add_option(*option.groups())
             continue
         options_follow = False
         if any(name in SILENT for _, name, _ in stack) or line.startswith("%"):
@@ -187,6 +228,10 @@ class BibRecord:
 
     key: str
     entry: Entry
+    #: ``cv_max_authors``: a longer author list shows its first names and the owner.
+    max_authors: int = 0
+    #: The owner's name forms, as :func:`letters` of the name read first names first.
+    owner_forms: frozenset[str] = frozenset()
 
     def field(self, name: str) -> str:
         value = self.entry.fields.get(name, "")
@@ -210,11 +255,15 @@ class BibRecord:
         return (self.field("year") or self.field("date"))[:4]
 
     def authors(self) -> list[str]:
-        """Each author as the CV writes them, first names first."""
-        return [
-            "et al." if str(person) == "others" else person_text(person)
-            for person in self.entry.persons.get("author", [])
-        ]
+        """Each author the CV shows, as it writes them, first names first: past
+        ``cv_max_authors`` names, the first ones and the owner."""
+        people = self.entry.persons.get("author", [])
+        named = [person_text(person) for person in people if str(person) != "others"]
+        if self.max_authors and len(named) > self.max_authors:
+            kept = named[: self.max_authors]
+            owner = [name for name in named if letters(name) in self.owner_forms]
+            return kept + [name for name in owner[:1] if name not in kept]
+        return ["et al." if str(person) == "others" else person_text(person) for person in people]
 
     @property
     def doi(self) -> str:
@@ -275,7 +324,10 @@ class CvSources:
         records = []
         for name in self.conf.bibtex_bibfiles:
             data = parse_file(str(self.project / name), bib_format="bibtex")
-            records += [BibRecord(key, entry) for key, entry in data.entries.items()]
+            records += [
+                BibRecord(key, entry, self.max_authors, self.owner_forms)
+                for key, entry in data.entries.items()
+            ]
         cited_only = {r.entry.fields.get("crossref", "").lower() for r in records}
         return [r for r in records if r.key.lower() not in cited_only]
 
@@ -286,6 +338,16 @@ class CvSources:
     @property
     def talks(self) -> list[BibRecord]:
         return [record for record in self.bib if record.is_talk]
+
+    @property
+    def max_authors(self) -> int:
+        return getattr(self.conf, "cv_max_authors", 0) or 0
+
+    @cached_property
+    def owner_forms(self) -> frozenset[str]:
+        return frozenset(
+            letters(person_text(Person(name))) for name in self.conf.cv_highlight_names
+        )
 
     @cached_property
     def pdf_name(self) -> str:

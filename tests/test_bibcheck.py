@@ -56,7 +56,7 @@ BAD_BIBS = {
     "no year": (article("x2020", AUTHOR, TITLE, JOURNAL), "entry 'x2020' has no year", 1),
     "no venue": (
         article("x2020", AUTHOR, TITLE, YEAR),
-        "entry 'x2020' has no venue: give a journal, booktitle or eprint",
+        "entry 'x2020' has no venue: give a journal (or, for a preprint, an eprint)",
         1,
     ),
     "five-digit year": (

@@ -208,7 +208,7 @@ def test_crossref_inherits_as_bibtex_and_biblatex_do(tmp_path: Path) -> None:
     assert messages == []
     assert list(entries) == ["paper"]
     assert shown(entries["paper"]) == (
-        "Ada Example, “A Paper,” Proceedings of X 2020, pp.\u00a01–8, 2020."
+        "Ada Example, “A Paper,” in Proceedings of X 2020, Ed Editor, Ed., ACM, pp.\u00a01–8, 2020."
     )
 
 
@@ -218,7 +218,7 @@ def test_xdata_inherits_every_field(tmp_path: Path) -> None:
     entries, messages = check(tmp_path, bib)
     assert messages == []
     assert list(entries) == ["b"]
-    assert shown(entries["b"]) == "Ada Example, “A Book,” ACM, 2021."
+    assert shown(entries["b"]) == "Ada Example, A Book, ACM, 2021."
 
 
 def test_keywords_split_on_commas_or_semicolons(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import PROJECT, build_root
-from cv import bibcheck, bibentries, bibstyle, identity, publications
+from cv import bibauthors, bibcheck, bibentries, bibstyle, identity, publications
 from docutils.parsers.rst import directives, roles
 from sphinx.testing.util import SphinxTestApp
 
@@ -49,7 +49,7 @@ CATEGORIES = (
     "keyword", "kind",
 )  # fmt: skip
 #: The modules whose code reads bib entries: the fields they name are the bib fields.
-BIB_MODULES = (bibstyle, bibentries, bibcheck, publications)
+BIB_MODULES = (bibstyle, bibauthors, bibentries, bibcheck, publications)
 #: A value that no option takes; a choice option's refusal lists its choices.
 PROBE = "no-option-takes-this-value"
 

@@ -2,9 +2,12 @@
 
 Each component lives in its own module and registers its own pieces, in the
 manner of sphinx-design: :mod:`.identity` (the ``cv_*`` config values, the
-``{cv}`` role and the header), :mod:`.entry` (the ``cv-entry`` directive),
+``{cv}`` role and the header), :mod:`.entry` (``cv-entry``, the node of
+every entry, the date style), :mod:`.entrykinds` (grants, awards, teaching,
+supervision, service),
 :mod:`.assemble` (``cv-sections``: pages shown inside another),
-:mod:`.bibmarkup` (LaTeX in bib fields, decoded once), :mod:`.bibstyle`
+:mod:`.bibmarkup` (LaTeX in bib fields, decoded once), :mod:`.bibauthors`
+(lists of names: the owner in bold, marks, et al.), :mod:`.bibstyle`
 (the pybtex style for publications and talks), :mod:`.bibcheck` and
 :mod:`.bibentries` (clear errors for mistakes in the bib files),
 :mod:`.publications` (the numbered, citable publication list and the talks),
@@ -24,11 +27,13 @@ from typing import TYPE_CHECKING
 
 from . import (
     assemble,
+    bibauthors,
     bibcheck,
     bibmarkup,
     bibstyle,
     download,
     entry,
+    entrykinds,
     freshness,
     identity,
     latex,
@@ -43,7 +48,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "2.0.0"
+__version__ = "2.1.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -51,8 +56,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     freshness.setup(app)
     identity.setup(app)
     entry.setup(app)
+    entrykinds.setup(app)
     assemble.setup(app)
     bibmarkup.setup(app)
+    bibauthors.setup(app)
     bibstyle.setup(app)
     bibcheck.setup(app)
     publications.setup(app)

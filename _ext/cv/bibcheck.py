@@ -47,11 +47,18 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, is_bibdata_outdated
 
 from . import bibentries
+from .bibauthors import (
+    DEFAULT_MARKS,
+    annotation_mistakes,
+    configured_marks,
+    highlighted_keys,
+    names_owner,
+)
 from .bibmarkup import plain
-from .bibstyle import TEXT_FIELDS, highlighted_keys, is_talk, names_owner
+from .bibstyle import TEXT_FIELDS, UNDATED_STATES, is_talk
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Collection, Iterable, Mapping, Sequence
 
     from pybtex.database import Entry
     from pybtex.exceptions import PybtexError
@@ -69,12 +76,14 @@ PRIORITY = 450
 
 #: Entry types that name where they appeared, and the fields that can say it.
 VENUE_NEEDED = {
-    ("article", "inproceedings", "conference", "incollection", "inbook"): (
-        ("journal", "booktitle", "eprint"),
-        "a journal, booktitle or eprint",
+    ("article",): (("journal", "eprint"), "a journal (or, for a preprint, an eprint)"),
+    ("inproceedings", "conference", "incollection", "inbook"): (
+        ("booktitle", "journal", "eprint"),
+        "a booktitle",
     ),
-    ("phdthesis", "mastersthesis", "thesis"): (("school", "institution"), "a school"),
+    ("phdthesis", "mastersthesis", "thesis"): (("institution",), "a school or institution"),
     ("techreport", "report"): (("institution",), "an institution"),
+    ("patent",): (("number",), "the patent's number"),
 }
 NOT_ENTRIES = frozenset({"comment", "string", "preamble"})
 
@@ -195,7 +204,10 @@ def _closing(text: str, start: int, opener: str) -> int | None:
 
 
 def check_bib_files(
-    bibfiles: Sequence[Path], encoding: str, owner_names: Sequence[str] = ()
+    bibfiles: Sequence[Path],
+    encoding: str,
+    owner_names: Sequence[str] = (),
+    marks: Collection[str] = tuple(DEFAULT_MARKS),
 ) -> tuple[BibData, list[Problem], dict[str, tuple[str, int]]]:
     """Parse ``bibfiles`` as sphinxcontrib-bibtex does, and check them.
 
@@ -203,7 +215,8 @@ def check_bib_files(
     mistake (nor the proceedings and books that only serve as crossref
     targets), the mistakes, in file and line order, and where each entry
     starts, ``{key: (path, line)}``. ``owner_names`` are the owner's name
-    forms: an entry that names none of them is a warning.
+    forms: an entry that names none of them is a warning. ``marks`` are the
+    names an ``author+an`` annotation may give (``cv_author_marks``).
     """
     # Names stay raw text: bibentries splits them, and says what is wrong.
     parser = Parser(encoding, person_fields=())
@@ -237,7 +250,7 @@ def check_bib_files(
         problems += _parse_problems(bib, errors, texts)
         problems += _stray_text(bib)
         texts.append(bib)
-    problems += _content_problems(parser.data.entries, texts, problems, owner_names)
+    problems += _content_problems(parser.data.entries, texts, problems, owner_names, marks)
     problems.sort(key=lambda p: (bibfiles.index(p.path), p.line or 0))
     places: dict[str, tuple[str, int]] = {}
     for bib in texts:
@@ -253,7 +266,7 @@ def _without(bibdata: BibData, problems: Iterable[Problem]) -> BibData:
     bad |= {
         key.lower()
         for key, entry in bibdata.data.entries.items()
-        if entry.fields.get(UNLISTED) or entry.type.lower() == "xdata"
+        if entry.fields.get(UNLISTED) or entry.type.lower() in UNLISTED_TYPES
     }
     for key in [key for key in bibdata.data.entries if key.lower() in bad]:
         del bibdata.data.entries[key]
@@ -373,6 +386,9 @@ def _stray_text(bib: BibText) -> list[Problem]:
 
 #: Marks an entry that only serves as a crossref target: it is not listed.
 UNLISTED = "cv-unlisted"
+#: Entries that hold data for others, never works of their own: biblatex's
+#: ``@xdata`` (shared fields) and ``@set`` (its members are listed, each alone).
+UNLISTED_TYPES = frozenset({"xdata", "set"})
 
 
 def _content_problems(
@@ -380,6 +396,7 @@ def _content_problems(
     texts: Sequence[BibText],
     found: Sequence[Problem],
     owner_names: Sequence[str],
+    marks: Collection[str],
 ) -> list[Problem]:
     """What the entries say, checked once every file is read (crossrefs may
     point from one file to another)."""
@@ -401,10 +418,11 @@ def _content_problems(
         lower = key.lower()
         if lower in mistakes:
             continue
-        if lower in targets or entry.type.lower() == "xdata":
+        if lower in targets or entry.type.lower() in UNLISTED_TYPES:
             entry.fields[UNLISTED] = "yes"
             continue
         found_here = bibentries.normalise(entry, TEXT_FIELDS)
+        found_here += annotation_mistakes(entry, marks)
         named = {mistake.field for mistake in found_here}
         found_here += [
             bibentries.Mistake(message, field)
@@ -447,24 +465,34 @@ def _not_the_owner(entry: Entry, owner_names: Sequence[str]) -> bibentries.Mista
     )
 
 
+def _no_people(talk: bool) -> str:
+    if talk:
+        return "no author: name the speakers"
+    return (
+        "no author or editor: name the people (a body in double braces, "
+        "author = {{Example Consortium}})"
+    )
+
+
 def _field_mistakes(entry: Entry) -> list[tuple[str, str | None]]:
     """Each missing field's message, and the field to point at (None: the entry's head)."""
     talk = is_talk(entry)
     what = f"talk {entry.key!r}" if talk else f"entry {entry.key!r}"
     fields = {name.lower(): value.strip() for name, value in entry.fields.items()}
     found: list[tuple[str, str | None]] = []
-    if not fields.get("title"):
+    if not fields.get("title") and not talk:
         found.append((f"{what} has no title", None))
-    if not entry.persons.get("author"):
-        found.append((f"{what} has no author", None))
+    if not entry.persons.get("author") and (talk or not entry.persons.get("editor")):
+        found.append((f"{what} has {_no_people(talk)}", None))
     if talk:
         if not fields.get("date"):
             found.append((f"{what} has no date: give an ISO date or range", None))
         if not fields.get("eventtitle"):
             found.append((f"{what} has no eventtitle: name the event or its host", None))
     else:
-        if not fields.get("year") and not fields.get("date"):
-            found.append((f"{what} has no year", None))
+        undated_state = fields.get("pubstate", "").lower() in UNDATED_STATES
+        if not fields.get("year") and not fields.get("date") and not undated_state:
+            found.append((f"{what} has no year (or a pubstate such as submitted)", None))
         for kinds, (names, described) in VENUE_NEEDED.items():
             if entry.type.lower() in kinds and not any(fields.get(name) for name in names):
                 found.append((f"{what} has no venue: give {described}", None))
@@ -496,17 +524,18 @@ def check_before_bibtex(app: Sphinx) -> None:
     encoding = app.config.bibtex_encoding
     bibfiles = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
     owner = tuple(app.config.cv_highlight_names)
+    marks = tuple(configured_marks(app.config))
     checked_for, stored = getattr(app.env, ENV_ATTRIBUTE, (None, None))
-    # The owner's name forms are part of the check: a change re-checks the files.
+    # The owner's name forms and the marks are part of the check: a change re-checks.
     if (
         stored is None
-        or checked_for != owner
+        or checked_for != (owner, marks)
         or is_bibdata_outdated(domain.bibdata, bibfiles, encoding)
     ):
-        bibdata, problems, places = check_bib_files(bibfiles, encoding, owner)
+        bibdata, problems, places = check_bib_files(bibfiles, encoding, owner, marks)
         domain.data["bibdata"] = bibdata
         stored = [problem.log_arguments() for problem in problems]
-        setattr(app.env, ENV_ATTRIBUTE, (owner, stored))
+        setattr(app.env, ENV_ATTRIBUTE, ((owner, marks), stored))
         setattr(app.env, PLACES_ATTRIBUTE, places)
     for level, message, location in stored:
         log = logger.error if level == "error" else logger.warning

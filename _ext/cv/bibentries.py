@@ -76,9 +76,24 @@ NOT_INHERITED = frozenset(
      "options", "presort", "related", "relatedoptions", "relatedtype", "relatedstring",
      "shorthand", "shorthandintro", "sortkey", "keywords"}
 )  # fmt: skip
-PERSON_FIELDS = ("author", "editor")
-#: biblatex names for what the CV's style reads under the BibTeX name.
-ALIASES = {"journaltitle": "journal", "eprinttype": "archiveprefix"}
+PERSON_FIELDS = ("author", "editor", "bookauthor", "holder")
+#: Two names for one field (biblatex's aliases, and the BibTeX name the style reads):
+#: the alias is read as the name.
+ALIASES = {
+    "journaltitle": "journal", "eprinttype": "archiveprefix", "primaryclass": "eprintclass",
+    "address": "location", "school": "institution",
+}  # fmt: skip
+#: Links to a paper's material, beyond its DOI, e-print and ``url`` (the fields
+#: al-folio and academicpages bib files carry), each with its short label.
+LINK_FIELDS = {
+    "pdf": "PDF", "code": "Code", "repository": "Code", "data": "Data", "slides": "Slides",
+    "poster": "Poster", "video": "Video", "supp": "Supplement", "project": "Project",
+    "website": "Project", "html": "Project", "blog": "Blog",
+}  # fmt: skip
+#: The field al-folio marks a paper as selected with; read as the keyword.
+SELECTED_FIELD = "selected"
+_TRUE = frozenset({"true", "yes", "1"})
+_FALSE = frozenset({"false", "no", "0"})
 OTHERS = "others"
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -210,7 +225,9 @@ def normalise(entry: Entry, shown_fields: Iterable[str]) -> list[Mistake]:
         if role in entry.fields:
             mistakes += _people(entry, role)
     mistakes += _identifiers(entry)
+    mistakes += _material_links(entry)
     mistakes += _dates(entry)
+    mistakes += _selected_flag(entry)
     if "keywords" in entry.fields:
         entry.fields["keywords"] = ", ".join(keywords(entry))
     for name in shown_fields:
@@ -308,6 +325,46 @@ def _identifiers(entry: Entry) -> list[Mistake]:
     return mistakes
 
 
+def _material_links(entry: Entry) -> list[Mistake]:
+    """Each link to a paper's material must be an absolute http(s) address: a
+    file name (al-folio's ``pdf = {paper.pdf}``) means nothing off its site."""
+    mistakes = []
+    for name in LINK_FIELDS:
+        if name not in entry.fields:
+            continue
+        address = url_text(entry.fields[name])
+        if problem := web_address_problem(address):
+            mistakes.append(
+                Mistake(
+                    f"entry {_q(entry.key)} has the {name} {_q(address)}: {problem}; give the "
+                    "full web address (https://...) where readers find it",
+                    name,
+                )
+            )
+        else:
+            entry.fields[name] = address
+    return mistakes
+
+
+def _selected_flag(entry: Entry) -> list[Mistake]:
+    """al-folio's ``selected = {true}`` is the keyword ``selected``."""
+    if SELECTED_FIELD not in entry.fields:
+        return []
+    value = entry.fields[SELECTED_FIELD].strip().lower()
+    if value in _TRUE:
+        entry.fields["keywords"] = ", ".join([*keywords(entry), SELECTED_FIELD])
+        return []
+    if value in _FALSE:
+        return []
+    return [
+        Mistake(
+            f"entry {_q(entry.key)} has selected = {_q(entry.fields[SELECTED_FIELD])}; write "
+            "true or false, or add the keyword 'selected' to keywords",
+            SELECTED_FIELD,
+        )
+    ]
+
+
 def is_arxiv(entry: Entry) -> bool:
     """An arXiv preprint: ``eprint`` with ``archiveprefix`` (or ``eprinttype``) arXiv."""
     return "eprint" in entry.fields and entry.fields.get("archiveprefix", "").lower() == "arxiv"
@@ -350,6 +407,11 @@ def _dates(entry: Entry) -> list[Mistake]:
             date = EdtfDate.parse(fields["date"])
         except DateError as error:
             mistakes.append(Mistake(f"{what} has a bad date: {error}", "date"))
+    if "urldate" in fields:
+        try:
+            EdtfDate.parse(fields["urldate"])
+        except DateError as error:
+            mistakes.append(Mistake(f"{what} has a bad urldate: {error}", "urldate"))
     year = fields.get("year", "").strip()
     if year and not re.fullmatch(r"\d{4}", year):
         mistakes.append(

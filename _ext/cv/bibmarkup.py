@@ -53,6 +53,7 @@ TEXT_STYLES: dict[str, str | None] = {
     "textsc": None, "textrm": None, "textsf": None, "textup": None, "textmd": None,
     "textnormal": None, "mbox": None, "hbox": None, "text": None, "NoCaseChange": None,
     "nocase": None, "textnocase": None, "MakeUppercase": None, "MakeLowercase": None,
+    "autocap": None, "mkbibacro": None,
 }  # fmt: skip
 #: ``{\it x}``, ``{\bfseries x}``: declarations that style the rest of their group.
 DECLARATIONS: dict[str, str | None] = {
@@ -68,6 +69,7 @@ SPACING = {
     "\\": " ", "newline": " ", "linebreak": " ", "quad": " ", "qquad": " ",
     "relax": "", "protect": "", "ignorespaces": "", "xspace": "", "null": "",
     "allowbreak": "", "break": " ", "nobreak": "", "hfill": " ", "nobreakspace": "\u00a0",
+    "hyphen": "-", "nohyphen": "-", "hyphenate": "",
 }  # fmt: skip
 #: Logos and names that pylatexenc's table lacks.
 NAMED = {
@@ -76,7 +78,6 @@ NAMED = {
     "textgreater": ">", "textless": "<", "textbar": "|", "textunderscore": "_",
     "textbraceleft": "{", "textbraceright": "}", "euro": "€", "S": "§", "P": "¶",
     "ddag": "‡", "pounds": "£", "copyright": "©", "textminus": "−", "checkmark": "✓",
-    "enquote": None, "mkbibquote": None,
 }  # fmt: skip
 #: The AAS journal macros NASA ADS writes into ``journal`` (aastex defines them).
 JOURNAL_MACROS = {

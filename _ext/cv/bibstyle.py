@@ -13,7 +13,6 @@ import re
 from typing import TYPE_CHECKING, ClassVar
 
 import pybtex.plugin
-from pybtex.database import Person
 from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
@@ -22,32 +21,111 @@ from pybtex.style.names.plain import NameStyle as PlainNames
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
-from .bibentries import is_arxiv, is_others, keywords, name_parts
+from . import bibauthors
+from .bibauthors import highlighted_keys
+from .bibentries import LINK_FIELDS, keywords
 from .bibmarkup import decode, map_strings, plain
-from .dates import EdtfDate, month_number
+from .dates import DATE_STYLES, EdtfDate, month_number
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
-    from pybtex.database import Entry
+    from pybtex.database import Entry, Person
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 STYLE_NAME = "cv"
 TALK_KEYWORD = "talk"
 INVITED_KEYWORD = "invited"
+KEYNOTE_KEYWORD = "keynote"
+SELECTED_KEYWORD = "selected"
 #: The fields the style shows as text: the bib check decodes each one first.
 TEXT_FIELDS = (
-    "title", "journal", "booktitle", "eventtitle", "venue", "volume", "number", "pages",
-    "archiveprefix", "eprintversion", "school", "institution", "publisher", "howpublished",
-    "organization",
+    "title", "subtitle", "titleaddon", "journal", "journalsubtitle", "issuetitle",
+    "booktitle", "booksubtitle", "booktitleaddon", "eventtitle", "venue", "series",
+    "volume", "volumes", "number", "eid", "pages", "chapter", "edition", "version", "type",
+    "archiveprefix", "eprintclass", "eprintversion", "institution", "publisher",
+    "organization", "howpublished", "location", "isbn", "pubstate", "note", "addendum",
 )  # fmt: skip
-#: Where a publication appeared, in the order the style looks for it; the
-#: first is shown in italics.
-VENUE_FIELDS = (
-    "journal", "booktitle", "school", "institution", "publisher", "howpublished", "organization",
-)  # fmt: skip
+#: Where a publication appeared, in the order the style looks for it when its
+#: type names none of its own (``@misc``, ``@online``...).
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "organization", "institution", "publisher")
 ET_AL = "et\u00a0al."
+#: Where an undated work (submitted, in press) sorts: before everything dated.
+UNDATED_SORT_KEY = (9999, 0, 0)
+
+#: Entry types by the shape of their reference: each family has one format.
+TYPE_FAMILIES = {
+    "article": ("article",),
+    "inproceedings": ("inproceedings", "conference"),
+    "incollection": (
+        "incollection", "inbook", "bookinbook", "inreference", "suppbook", "suppcollection",
+        "suppperiodical",
+    ),
+    "book": (
+        "book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+        "reference", "mvreference", "manual", "booklet",
+    ),
+    "periodical": ("periodical",),
+    "thesis": ("thesis", "phdthesis", "mastersthesis"),
+    "report": ("report", "techreport"),
+    "patent": ("patent",),
+    "software": ("software",),
+    "dataset": ("dataset",),
+    "online": ("online", "electronic", "www"),
+    "unpublished": ("unpublished",),
+}  # fmt: skip
+FAMILY_OF = {kind: family for family, kinds in TYPE_FAMILIES.items() for kind in kinds}
+#: Families whose title is a whole volume, set in italics; other titles are quoted.
+ITALIC_TITLES = frozenset({"book", "periodical"})
+#: What a type says when its entry gives no ``type`` field.
+DEFAULT_TYPE_TEXT = {
+    "phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "thesis": "Thesis",
+    "techreport": "Technical report", "report": "Report", "patent": "Patent",
+}  # fmt: skip
+#: biblatex's localisation keys, which bib files write as values of ``type``,
+#: ``pubstate``, ``series`` and ``location``, in the words they stand for.
+BIBLATEX_STRINGS = {
+    "phdthesis": "PhD thesis", "mathesis": "Master's thesis",
+    "mastersthesis": "Master's thesis", "candthesis": "Candidate thesis",
+    "bathesis": "Bachelor's thesis", "techreport": "Technical report",
+    "resreport": "Research report", "software": "Computer software", "datacd": "CD-ROM",
+    "audiocd": "Audio CD", "patent": "Patent", "patentde": "German patent",
+    "patenteu": "European patent", "patentfr": "French patent", "patentuk": "British patent",
+    "patentus": "U.S. patent", "patreq": "Patent request", "patreqde": "German patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patrequk": "British patent request", "patrequs": "U.S. patent request",
+    "countryde": "Germany", "countryeu": "European Union", "countryep": "European Union",
+    "countryfr": "France", "countryuk": "United Kingdom", "countryus": "United States",
+    "inpress": "in press", "submitted": "submitted", "forthcoming": "forthcoming",
+    "inpreparation": "in preparation", "prepublished": "pre-published",
+    "accepted": "accepted", "underreview": "under review", "newseries": "new series",
+    "oldseries": "old series",
+}  # fmt: skip
+#: ``pubstate`` values that stand in for a year: the work has none yet.
+UNDATED_STATES = frozenset(
+    {"inpress", "submitted", "forthcoming", "inpreparation", "accepted", "underreview"}
+)
+#: e-print servers by ``eprinttype`` (or ``archiveprefix``): the name shown and the
+#: address of an identifier (bioRxiv and medRxiv identifiers are DOI suffixes).
+EPRINT_SERVERS = {
+    "arxiv": ("arXiv", "https://arxiv.org/abs/{}"),
+    "biorxiv": ("bioRxiv", "https://doi.org/10.1101/{}"),
+    "medrxiv": ("medRxiv", "https://doi.org/10.1101/{}"),
+    "ssrn": ("SSRN", "https://papers.ssrn.com/abstract={}"),
+    "hal": ("HAL", "https://hal.science/{}"),
+    "pubmed": ("PubMed", "https://pubmed.ncbi.nlm.nih.gov/{}/"),
+    "pmcid": ("PMC", "https://www.ncbi.nlm.nih.gov/pmc/articles/{}/"),
+    "hdl": ("hdl", "https://hdl.handle.net/{}"),
+    "jstor": ("JSTOR", "https://www.jstor.org/stable/{}"),
+    "googlebooks": ("Google Books", "https://books.google.com/books?id={}"),
+    "osf": ("OSF", "https://osf.io/{}"),
+    "psyarxiv": ("PsyArXiv", "https://osf.io/{}"),
+    "socarxiv": ("SocArXiv", "https://osf.io/{}"),
+    "chemrxiv": ("ChemRxiv", "https://doi.org/10.26434/{}"),
+    "zenodo": ("Zenodo", "https://zenodo.org/records/{}"),
+    "repec": ("RePEc", "https://ideas.repec.org/{}"),
+}
 
 
 def keyword_set(entry: Entry) -> set[str]:
@@ -63,14 +141,29 @@ def entry_date(entry: Entry) -> tuple[int, int, int]:
     """Sort key of an entry: its ``date``, or its ``year`` and ``month``."""
     if "date" in entry.fields:
         return EdtfDate.parse(entry.fields["date"]).sort_key
+    if "year" not in entry.fields and is_undated(entry):
+        return UNDATED_SORT_KEY
     year = entry.fields.get("year", "")
     if not (len(year) == 4 and year.isdigit()):
         raise FieldIsMissing(f"a four-digit year (got {year!r})", entry)
     return (int(year), month_number(entry.fields.get("month", "")) or 0, 0)
 
 
+def is_undated(entry: Entry) -> bool:
+    """A work with no date yet, and a state that says why (submitted, in press)."""
+    fields = entry.fields
+    return (
+        "date" not in fields
+        and "year" not in fields
+        and fields.get("pubstate", "").strip().lower() in UNDATED_STATES
+    )
+
+
 def entry_year(entry: Entry) -> str:
-    """The year shown for a publication: from its ``date`` when it has one."""
+    """The year shown for a publication: from its ``date`` when it has one; none
+    for an undated work (see :func:`is_undated`)."""
+    if is_undated(entry):
+        return ""
     if "date" in entry.fields:
         return EdtfDate.parse(entry.fields["date"]).start.shown_year()
     if "year" not in entry.fields:
@@ -89,41 +182,14 @@ class NewestFirst(BaseSortingStyle):
         return sorted(entries, key=self.sorting_key)
 
 
-def _name_key(person: Person) -> tuple[str, str]:
-    """Compare names as read (``{\\L}ukasz`` is ``Łukasz``), ignoring case, spacing
-    and the full stops of initials (``J. S.`` is ``JS``)."""
-
-    def read(parts: list[str]) -> str:
-        words = plain(" ".join(parts)).replace(".", " ").casefold().split()
-        merged: list[str] = []
-        for word, previous in zip(words, [None, *words], strict=False):
-            if len(word) == 1 and previous is not None and len(previous) == 1:
-                merged[-1] += word  # a run of initials, "J. S.", reads as "JS"
-            else:
-                merged.append(word)
-        return " ".join(merged)
-
-    return (
-        read(person.first_names + person.middle_names),
-        read(person.prelast_names + person.last_names),
-    )
-
-
-def highlighted_keys(names: Iterable[str]) -> set[tuple[str, str]]:
-    """The comparison keys of the owner's name forms (``cv_highlight_names``)."""
-    return {_name_key(Person(name)) for name in names}
-
-
-def names_owner(entry: Entry, owner: set[tuple[str, str]]) -> bool:
-    """Whether one of the entry's authors is the owner, in one of their name forms."""
-    return any(_name_key(person) in owner for person in entry.persons.get("author", []))
-
-
 class CvStyle(BaseStyle):
-    """Authors, “title,” *venue*, details, year, links; the owner's name in bold.
+    """One sentence per work, in the manner of IEEE references: authors, the title
+    (quoted, or in italics for a whole volume), where it appeared and the details
+    its type calls for, the year; then its state, note and links. The owner's name
+    is in bold.
 
     Talks read “title,” speakers, *event*, place, date, and are marked when
-    their keywords say ``invited``. ``and others`` reads "et al.".
+    their keywords say ``invited`` or ``keynote``. ``and others`` reads "et al.".
     """
 
     # Classes, not plugin names: a name is looked up among the installed
@@ -132,6 +198,9 @@ class CvStyle(BaseStyle):
     default_name_style = PlainNames
     default_label_style = NumberLabels
     highlight_names: ClassVar[Sequence[str]] = ()
+    date_style: ClassVar[str] = DATE_STYLES[0]
+    author_marks: ClassVar[Mapping[str, bibauthors.Mark]] = bibauthors.DEFAULT_MARKS
+    max_authors: ClassVar[int] = 0
 
     def __init__(self, highlight_names: Sequence[str] | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -142,85 +211,336 @@ class CvStyle(BaseStyle):
         text = self.format_talk(entry) if is_talk(entry) else self.format_publication(entry)
         return FormattedEntry(entry.key, text, label)
 
-    # -- pieces ---------------------------------------------------------------
+    # -- people -----------------------------------------------------------------
 
     def format_person(self, person: Person) -> Text:
-        name = Text(" ").join([decode(part) for part in name_parts(person)])
-        if _name_key(person) in self._highlighted:
-            return Text(Tag("b", name))
-        return name
+        return bibauthors.format_person(person, self._highlighted)
+
+    def format_names(self, entry: Entry, role: str) -> Text:
+        """The ``role`` list with its marks, shortened past ``cv_max_authors``."""
+        lists = bibauthors.NameListStyle(self._highlighted, self.author_marks, self.max_authors)
+        return bibauthors.format_names(entry, role, lists)
 
     def format_authors(self, entry: Entry) -> Text:
-        authors = entry.persons.get("author")
-        if not authors:
-            raise FieldIsMissing("author", entry)
-        named = [self.format_person(person) for person in authors if not is_others(person)]
-        if len(named) < len(authors):
-            return Text(Text(", ").join(named), " ", ET_AL)
-        return Text(", ").join(named)
+        return self.format_names(entry, "author")
+
+    def editors(self, entry: Entry) -> Text:
+        """``A. Editor, Ed.`` or ``A. Editor, B. Editor, Eds.``."""
+        label = "Eds." if len(entry.persons["editor"]) > 1 else "Ed."
+        return Text(self.format_names(entry, "editor"), ", ", label)
+
+    def creators(self, entry: Entry) -> Text:
+        """Who made the work: its authors, or for an edited volume its editors."""
+        if entry.persons.get("author"):
+            return self.format_authors(entry)
+        if entry.persons.get("editor"):
+            return self.editors(entry)
+        raise FieldIsMissing("author", entry)
+
+    # -- pieces -----------------------------------------------------------------
 
     def field(self, entry: Entry, name: str) -> Text:
         if name not in entry.fields:
             raise FieldIsMissing(name, entry)
         return decode(entry.fields[name])
 
-    def quoted_title(self, entry: Entry) -> Text:
+    def words(self, entry: Entry, name: str) -> Text:
+        """A field that may be one of biblatex's localisation keys (``phdthesis``,
+        ``inpress``, ``countryde``...): the words it stands for; a list field
+        (``location = {countryfr and countryuk}``) as a list."""
+        items = re.split(r"\s+and\s+", entry.fields[name].strip())
+        shown = [
+            Text(BIBLATEX_STRINGS[item.lower()])
+            if item.lower() in BIBLATEX_STRINGS
+            else decode(item)
+            for item in items
+        ]
+        return Text(", ").join(shown)
+
+    def full_title(self, entry: Entry, name: str = "title") -> Text:
+        """A title with its subtitle: ``Title: Subtitle``."""
+        stem = name.removesuffix("title")
+        title = self.field(entry, name)
+        subtitle = f"{stem}subtitle"
+        if subtitle in entry.fields:
+            separator = "" if plain(entry.fields[name])[-1:] in {"?", "!", ":"} else ":"
+            title = Text(title, separator, " ", self.field(entry, subtitle))
+        return title
+
+    def quoted_title(self, entry: Entry, *, last: bool = False) -> Text:
         """The title in quotes, with the comma that follows it inside them (a title
         that ends in ? or ! keeps its own mark, and a sentence's full stop gives way).
-        Quotes inside the title become single quotes, as quotes within quotes."""
-        title = map_strings(self.field(entry, "title"), _inner_quotes)
-        shown = plain(entry.fields["title"])
+        Quotes inside the title become single quotes, as quotes within quotes. The
+        last piece of a sentence closes with a full stop instead of the comma."""
+        title = map_strings(self.full_title(entry), _inner_quotes)
+        shown = plain(entry.fields.get("subtitle") or entry.fields["title"])
         if shown[-1:] in {"?", "!"}:
             return Text("\u201c", title, "\u201d")
         if _ends_a_sentence(shown):
             title = title[:-1]
-        return Text("\u201c", title, ",\u201d")
+        return Text("\u201c", title, ".\u201d" if last else ",\u201d")
 
-    def venue(self, entry: Entry) -> list[Text]:
-        """Where it appeared: a journal or proceedings in italics, else a school,
-        publisher..., else an e-print's identifier; nothing for a bare ``@misc``."""
-        for name in VENUE_FIELDS:
-            if name in entry.fields:
-                return [Text(Tag("em", self.field(entry, name)))]
-        if "eprint" in entry.fields and (label := self.eprint_label(entry)):
-            return [Text(label)]
-        return []
+    def italic_title(self, entry: Entry) -> Text:
+        return Text(Tag("em", self.full_title(entry)))
+
+    def in_volume(self, entry: Entry) -> list[Text]:
+        """``in *Book: Subtitle*, Addon``: the volume a part appeared in."""
+        if "booktitle" not in entry.fields:
+            return []
+        parts = [Text("in ", Tag("em", self.full_title(entry, "booktitle")))]
+        if "booktitleaddon" in entry.fields:
+            parts.append(self.field(entry, "booktitleaddon"))
+        return parts
+
+    def journal(self, entry: Entry) -> list[Text]:
+        if "journal" not in entry.fields:
+            return []
+        name = self.field(entry, "journal")
+        if "journalsubtitle" in entry.fields:
+            name = Text(name, ": ", self.field(entry, "journalsubtitle"))
+        return [Text(Tag("em", name))]
 
     def eprint_label(self, entry: Entry) -> str:
-        """``arXiv:2206.07741v1``, ``hdl:1234/5``; nothing for an e-print's web address."""
+        """``arXiv:2206.07741v1 [cs.LG]``, ``hdl:1234/5``; nothing for a web address."""
         eprint = entry.fields["eprint"]
         if eprint.startswith(("http://", "https://")):
             return ""
         prefix = plain(entry.fields.get("archiveprefix", ""))
+        prefix = EPRINT_SERVERS.get(prefix.lower(), (prefix, ""))[0]
         version = plain(entry.fields.get("eprintversion", ""))
         if version and not eprint.endswith(f"v{version}"):
             eprint += f"v{version}"
-        return f"{prefix}:{eprint}" if prefix else eprint
+        label = f"{prefix}:{eprint}" if prefix else eprint
+        if "eprintclass" in entry.fields:
+            label += f" [{plain(entry.fields['eprintclass'])}]"
+        return label
 
-    def details(self, entry: Entry) -> list[Text]:
-        """Volume, issue and pages, as far as the entry gives them."""
-        fields = entry.fields
-        parts = []
-        if "volume" in fields:
-            parts.append(Text("vol.\u00a0", self.field(entry, "volume")))
-        if "number" in fields:
-            parts.append(Text("no.\u00a0", self.field(entry, "number")))
-        if "pages" in fields:
-            if page_range := _PAGE_RANGE.fullmatch(plain(fields["pages"])):
-                first, _dash, last = page_range.groups()
-                parts.append(Text("pp.\u00a0", first, "\u2013", last))
-            else:
-                parts.append(Text("p.\u00a0", self.field(entry, "pages")))
+    def eprint(self, entry: Entry) -> list[Text]:
+        if "eprint" in entry.fields and (label := self.eprint_label(entry)):
+            return [Text(label)]
+        return []
+
+    def optional(self, entry: Entry, *names: str, prefix: str = "") -> list[Text]:
+        """Each of the fields the entry gives, in this order, each after ``prefix``."""
+        return [Text(prefix, self.field(entry, name)) for name in names if name in entry.fields]
+
+    def first_of(self, entry: Entry, *names: str) -> list[Text]:
+        """The first of these fields the entry gives."""
+        return next(([self.field(entry, name)] for name in names if name in entry.fields), [])
+
+    def type_text(self, entry: Entry) -> Text:
+        """``PhD thesis``, ``Technical report``, ``U.S. patent``: the ``type`` field,
+        or what the entry type says."""
+        if "type" in entry.fields:
+            return self.words(entry, "type")
+        return Text(DEFAULT_TYPE_TEXT.get(entry.type.lower(), ""))
+
+    def numbered_type(self, entry: Entry) -> list[Text]:
+        """``Technical report TR-17``, ``U.S. patent 9,876,543``."""
+        text = self.type_text(entry)
+        if "number" in entry.fields:
+            number = self.field(entry, "number")
+            text = Text(text, "\u00a0", number) if str(text) else Text("no.\u00a0", number)
+        return [text] if str(text) else []
+
+    def edition(self, entry: Entry) -> list[Text]:
+        """``2nd ed.`` for a number; a written edition as written."""
+        if "edition" not in entry.fields:
+            return []
+        value = plain(entry.fields["edition"])
+        if value.isdigit():
+            return [Text(f"{_ordinal(int(value))} ed.")]
+        return [self.field(entry, "edition")]
+
+    def series(self, entry: Entry) -> list[Text]:
+        """The series a volume belongs to, with the volume's number in it."""
+        if "series" not in entry.fields:
+            return []
+        value = plain(entry.fields["series"])
+        series = (
+            Text(f"{_ordinal(int(value))} ser.") if value.isdigit() else self.words(entry, "series")
+        )
+        if "number" in entry.fields and FAMILY_OF.get(entry.type.lower()) != "article":
+            series = Text(series, ", no.\u00a0", self.field(entry, "number"))
+        return [series]
+
+    def volume(self, entry: Entry) -> list[Text]:
+        parts = self.optional(entry, "volume", prefix="vol.\u00a0")
+        if "volumes" in entry.fields:
+            parts.append(Text(self.field(entry, "volumes"), "\u00a0vols."))
         return parts
 
+    def pages(self, entry: Entry) -> list[Text]:
+        """``pp. 3–9``, ``p. 7``, or the article number (``eid``)."""
+        fields = entry.fields
+        if "pages" in fields:
+            pages = plain(fields["pages"])
+            if page_range := _PAGE_RANGE.fullmatch(pages):
+                first, _dash, last = page_range.groups()
+                return [Text("pp.\u00a0", first, "\u2013", last)]
+            if re.search(r"[,\u2013-]", pages):  # several pages or ranges: "1-3, 7"
+                return [Text("pp.\u00a0", _DASHES.sub("\u2013", pages))]
+            return [Text("p.\u00a0", self.field(entry, "pages"))]
+        if "eid" in fields:
+            return [Text("art.\u00a0no.\u00a0", self.field(entry, "eid"))]
+        return []
+
+    def published_by(self, entry: Entry) -> list[Text]:
+        return [
+            *self.optional(entry, "organization", "publisher"),
+            *([self.words(entry, "location")] if "location" in entry.fields else []),
+        ]
+
+    def year(self, entry: Entry) -> list[Text]:
+        """The year; an undated work in press or submitted shows none."""
+        year = entry_year(entry)
+        return [Text(year)] if year else []
+
+    def details(self, entry: Entry) -> list[Text]:
+        """What the entry's type calls for after its title, in reading order."""
+        family = FAMILY_OF.get(entry.type.lower(), "misc")
+        return getattr(self, f"details_{family}")(entry)
+
+    def details_article(self, entry: Entry) -> list[Text]:
+        venue = self.journal(entry) or self.eprint(entry)
+        series = self.series(entry) if "journal" in entry.fields else []
+        issue = self.optional(entry, "issuetitle")
+        numbers = [*self.volume(entry), *self.optional(entry, "number", prefix="no.\u00a0")]
+        return [*venue, *series, *issue, *numbers, *self.pages(entry), *self.year(entry)]
+
+    def details_inproceedings(self, entry: Entry) -> list[Text]:
+        venue = self.in_volume(entry) or self.journal(entry)
+        # biblatex names the event after its proceedings, where it differs.
+        event = [
+            text
+            for text in self.optional(entry, "eventtitle", "venue")
+            if not venue or letters_of(text) not in letters_of(venue[0])
+        ]
+        editors = [self.editors(entry)] if entry.persons.get("editor") else []
+        return [
+            *venue, *event, *editors, *self.volume(entry), *self.series(entry),
+            *self.published_by(entry), *self.pages(entry), *self.year(entry),
+        ]  # fmt: skip
+
+    def details_incollection(self, entry: Entry) -> list[Text]:
+        by = (
+            [Text("by ", self.format_names(entry, "bookauthor"))]
+            if entry.persons.get("bookauthor")
+            else []
+        )
+        editors = [self.editors(entry)] if entry.persons.get("editor") else []
+        return [
+            *self.in_volume(entry), *by, *editors,
+            *self.edition(entry), *self.volume(entry), *self.series(entry),
+            *self.published_by(entry), *self.optional(entry, "chapter", prefix="ch.\u00a0"),
+            *self.pages(entry), *self.year(entry),
+        ]  # fmt: skip
+
+    def details_book(self, entry: Entry) -> list[Text]:
+        # A book by its authors that names editors too (an edition) credits them.
+        editors = (
+            [self.editors(entry)]
+            if entry.persons.get("editor") and entry.persons.get("author")
+            else []
+        )
+        return [
+            *editors, *self.edition(entry), *self.volume(entry), *self.series(entry),
+            *self.optional(entry, "howpublished"), *self.published_by(entry),
+            *self.year(entry), *self.optional(entry, "isbn", prefix="ISBN\u00a0"),
+        ]  # fmt: skip
+
+    def details_periodical(self, entry: Entry) -> list[Text]:
+        numbers = [*self.volume(entry), *self.optional(entry, "number", prefix="no.\u00a0")]
+        return [*self.optional(entry, "issuetitle"), *numbers, *self.year(entry)]
+
+    def details_thesis(self, entry: Entry) -> list[Text]:
+        return [
+            *[text for text in [self.type_text(entry)] if str(text)],
+            *self.optional(entry, "institution"),
+            *([self.words(entry, "location")] if "location" in entry.fields else []),
+            *self.year(entry),
+        ]
+
+    def details_report(self, entry: Entry) -> list[Text]:
+        return [
+            *self.numbered_type(entry), *self.optional(entry, "institution"),
+            *([self.words(entry, "location")] if "location" in entry.fields else []),
+            *self.year(entry),
+        ]  # fmt: skip
+
+    def details_patent(self, entry: Entry) -> list[Text]:
+        holders = (
+            [Text("assigned to ", self.format_names(entry, "holder"))]
+            if entry.persons.get("holder")
+            else []
+        )
+        where = [self.words(entry, "location")] if "location" in entry.fields else []
+        return [*self.numbered_type(entry), *holders, *where, *self.date_or_year(entry)]
+
+    def details_software(self, entry: Entry) -> list[Text]:
+        return [
+            *self.optional(entry, "version", prefix="version\u00a0"),
+            *self.optional(entry, "howpublished"),
+            *self.first_of(entry, "organization", "institution", "publisher"),
+            *self.eprint(entry), *self.year(entry),
+        ]  # fmt: skip
+
+    details_dataset = details_software
+
+    def details_online(self, entry: Entry) -> list[Text]:
+        accessed = []
+        if "urldate" in entry.fields:
+            shown = EdtfDate.parse(entry.fields["urldate"]).display(self.date_style)
+            accessed.append(Text(f"accessed {shown}"))
+        return [
+            *self.optional(entry, "howpublished"),
+            *self.first_of(entry, "organization", "institution", "publisher"),
+            *self.optional(entry, "version", prefix="version\u00a0"),
+            *self.eprint(entry), *self.year(entry), *accessed,
+        ]  # fmt: skip
+
+    def details_unpublished(self, entry: Entry) -> list[Text]:
+        return [
+            *self.optional(entry, "howpublished", "eventtitle"),
+            *self.first_of(entry, "institution", "organization"),
+            *self.eprint(entry), *self.year(entry),
+        ]  # fmt: skip
+
+    def details_misc(self, entry: Entry) -> list[Text]:
+        venue = self.journal(entry) or self.in_volume(entry)
+        if not venue:
+            venue = self.first_of(entry, *VENUE_FIELDS)
+        return [
+            *venue, *self.eprint(entry), *self.optional(entry, "version", prefix="version\u00a0"),
+            *self.volume(entry), *self.optional(entry, "number", prefix="no.\u00a0"),
+            *self.pages(entry), *self.year(entry),
+        ]  # fmt: skip
+
+    def date_or_year(self, entry: Entry) -> list[Text]:
+        """A patent's full date (it is granted on a day); else its year."""
+        if "date" in entry.fields:
+            return [Text(EdtfDate.parse(entry.fields["date"]).display(self.date_style))]
+        return self.year(entry)
+
+    def afterword(self, entry: Entry) -> list[Text]:
+        """Sentences after the reference: its state (``In press.``), note, addendum."""
+        sentences = []
+        if "pubstate" in entry.fields:
+            sentences.append(_sentence(self.words(entry, "pubstate")))
+        for name in ("note", "addendum"):
+            if name in entry.fields:
+                sentences.append(_sentence(self.field(entry, name)))
+        return sentences
+
     def links(self, entry: Entry) -> list[Text]:
-        """Short, clickable labels for the entry's identifiers."""
+        """Short, clickable labels for the entry's identifiers and material."""
         fields = entry.fields
         found = []
         if "doi" in fields:
             found.append(Text(HRef(f"https://doi.org/{fields['doi']}", "DOI")))
-        if is_arxiv(entry):
-            found.append(Text(HRef(f"https://arxiv.org/abs/{fields['eprint']}", "arXiv")))
+        if "eprint" in fields and (server := _eprint_server(entry)):
+            name, address = server
+            found.append(Text(HRef(address.format(fields["eprint"]), name)))
         if "url" in fields and not _same_link(fields["url"], entry):
             found.append(Text(HRef(fields["url"], "URL")))
         eprint = fields.get("eprint", "")
@@ -228,21 +548,32 @@ class CvStyle(BaseStyle):
             found.append(
                 Text(HRef(eprint, "PDF" if eprint.lower().endswith(".pdf") else "e-print"))
             )
+        shown = {fields.get("url"), eprint}
+        for name, label in LINK_FIELDS.items():
+            address = fields.get(name)
+            if address and address not in shown:
+                shown.add(address)
+                found.append(Text(HRef(address, label)))
         return found
 
-    # -- kinds ----------------------------------------------------------------
+    # -- kinds ------------------------------------------------------------------
 
     def format_publication(self, entry: Entry) -> Text:
         entry_date(entry)  # a year that is not a year fails here, naming the entry
-        venue_parts = [*self.venue(entry), *self.details(entry), Text(entry_year(entry))]
-        text = Text(
-            self.format_authors(entry),
-            ", ",
-            self.quoted_title(entry),
-            " ",
-            Text(", ").join(venue_parts),
-            ".",
-        )
+        details = self.details(entry)
+        if "titleaddon" in entry.fields:
+            details.insert(0, self.field(entry, "titleaddon"))
+        italic = FAMILY_OF.get(entry.type.lower()) in ITALIC_TITLES
+        if italic:
+            title = self.italic_title(entry)
+            body = Text(Text(", ").join([title, *details]), ".")
+        elif details:
+            body = Text(self.quoted_title(entry), " ", Text(", ").join(details), ".")
+        else:
+            body = self.quoted_title(entry, last=True)
+        text = Text(self.creators(entry), ", ", body)
+        for sentence in self.afterword(entry):
+            text = Text(text, " ", sentence)
         links = self.links(entry)
         if links:
             text = Text(text, " ", Text(" \u00b7 ").join(links))
@@ -251,22 +582,57 @@ class CvStyle(BaseStyle):
     def format_talk(self, entry: Entry) -> Text:
         if "date" not in entry.fields:
             raise FieldIsMissing("date", entry)
-        shown_date = EdtfDate.parse(entry.fields["date"]).display()
+        shown_date = EdtfDate.parse(entry.fields["date"]).display(self.date_style)
         where = [Text(Tag("em", self.field(entry, "eventtitle")))]
         if "venue" in entry.fields:
             where.append(self.field(entry, "venue"))
         where.append(Text(shown_date))
-        text = Text(
-            self.quoted_title(entry),
-            " ",
-            self.format_authors(entry),
-            ", ",
-            Text(", ").join(where),
-            ".",
-        )
-        if INVITED_KEYWORD in keyword_set(entry):
+        speakers = self.format_authors(entry)
+        if "title" in entry.fields:
+            text = Text(self.quoted_title(entry), " ", speakers, ", ", Text(", ").join(where), ".")
+        else:  # a seminar or a panel: no title of its own
+            text = Text(speakers, ", ", Text(", ").join(where), ".")
+        words = keyword_set(entry)
+        if KEYNOTE_KEYWORD in words:
+            text = Text(text, " ", Tag("b", "Keynote."))
+        elif INVITED_KEYWORD in words:
             text = Text(text, " ", Tag("b", "Invited talk."))
+        for sentence in self.afterword(entry):
+            text = Text(text, " ", sentence)
+        links = self.links(entry)
+        if links:
+            text = Text(text, " ", Text(" \u00b7 ").join(links))
         return text
+
+
+def letters_of(text: Text) -> str:
+    """The letters and digits of rich text: whether one field repeats another."""
+    return "".join(char for char in str(text).casefold() if char.isalnum())
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _sentence(text: Text) -> Text:
+    """A field as a sentence of its own: capitalised, ending in a full stop."""
+    shown = str(text)
+    if shown[:1].islower():
+        text = Text(shown[:1].upper(), text[1:])
+    if shown[-1:] not in {".", "?", "!"}:
+        text = Text(text, ".")
+    return text
+
+
+def _eprint_server(entry: Entry) -> tuple[str, str] | None:
+    """The e-print's server and address pattern, when its identifier is not an address."""
+    eprint = entry.fields["eprint"]
+    if eprint.startswith(("http://", "https://")):
+        return None
+    return EPRINT_SERVERS.get(plain(entry.fields.get("archiveprefix", "")).strip().lower())
 
 
 _INNER_QUOTES = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
@@ -286,6 +652,7 @@ def _ends_a_sentence(title: str) -> bool:
     return "." not in last and len(last) > 1 and last.lower().strip("()") not in _ABBREVIATIONS
 
 
+_DASHES = re.compile(r"\s*[-\u2010-\u2015]+\s*")
 _PAGE_RANGE = re.compile(r"\s*(\S+?)\s*([-\u2010-\u2015]+)\s*(\S+)\s*")
 
 
@@ -302,9 +669,13 @@ def _same_link(url: str, entry: Entry) -> bool:
 
 def register_style(app: Sphinx, config: Config) -> None:
     """Bind the configured name forms to the style sphinxcontrib-bibtex will load."""
-    bound = type(
-        "ConfiguredCvStyle", (CvStyle,), {"highlight_names": tuple(config.cv_highlight_names)}
-    )
+    settings = {
+        "highlight_names": tuple(config.cv_highlight_names),
+        "date_style": getattr(config, "cv_date_style", DATE_STYLES[0]),
+        "author_marks": bibauthors.configured_marks(config),
+        "max_authors": config.cv_max_authors,
+    }
+    bound = type("ConfiguredCvStyle", (CvStyle,), settings)
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, bound, force=True)
 
 

@@ -1,17 +1,25 @@
 """Dates as a CV writes them, parsed once so both outputs print them alike.
 
-- :class:`PartialDate`: ``2019``, ``2019-06`` or ``2019-06-01`` (a CV entry's
-  ``:start:`` and ``:end:``);
+- :class:`PartialDate`: ``2019``, ``2019-06``, ``2019-06-01``, or an academic
+  term such as ``Fall 2021`` (a CV entry's ``:start:`` and ``:end:``);
 - :class:`Period`: a CV entry's span, ``Jun 2019 – Present``;
+- :class:`YearList` and :class:`DateList`: separate years (``2019, 2021–2023``)
+  or terms (``Fall 2021, Fall 2022``), never shown as one span;
 - :class:`EdtfDate`: a bib ``date`` as biblatex reads it (ISO 8601 / EDTF
   level 1): a date or a range ``START/END``, open ranges (``2020/..``),
   seasons (``2020-21`` is spring), unspecified digits (``199X``), and the
   qualifiers ``?`` (uncertain), ``~`` (approximate) and ``%`` (both);
 - :func:`month_number`: a bib ``month``, by name, number or BibTeX macro.
+
+Every ``display`` takes one of :data:`DATE_STYLES`, so that the whole CV
+writes its dates one way (the ``cv_date_style`` config value); seasons and
+terms keep their words, and ``Present`` stays a word, in every style but
+``year``.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -25,10 +33,18 @@ MONTH_NAMES = (
 )  # fmt: skip
 #: EDTF seasons (21-24), with the month they sort as.
 SEASONS = {21: ("Spring", 3), 22: ("Summer", 6), 23: ("Autumn", 9), 24: ("Winter", 12)}
+#: Academic terms, with the month each starts in: a term is named by the calendar
+#: year it starts in, so Winter 2023 is January 2023 and comes before Spring 2023.
+TERMS = {"Winter": 1, "Spring": 3, "Summer": 6, "Fall": 9, "Autumn": 9}
+#: How dates are written, for the whole CV: ``Jun 2019`` and ``14 Jun 2019``,
+#: ``June 2019``, ``06/2019``, ``2019-06``, or the year alone.
+DATE_STYLES = ("short", "long", "numeric", "iso", "year")
+DEFAULT_STYLE = "short"
 EN_DASH = "\u2013"
 PRESENT = "present"
 
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_TERM = re.compile(r"(?P<word>[A-Za-z]+)\.?\s+(?P<year>\d{4})")
 _EDTF_DATE = re.compile(
     r"(?P<year>\d{4}|\d{3}X|\d{2}XX)"
     r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
@@ -41,10 +57,25 @@ _WORDY = re.compile(
     r"(?:(?P<d1>\d{1,2})\.?\s+)?(?P<month>[A-Za-z]+)\.?\s*(?:(?P<d2>\d{1,2}),?\s+)?(?P<year>\d{4})"
     r"|(?P<year2>\d{4})\s+(?P<month2>[A-Za-z]+)"
 )
+_YEARS_ITEM = re.compile(r"(\d{4})(?:\s*[-\u2013]\s*(\d{4}))?")
+#: A run of at least this many consecutive years is shown as one span.
+YEAR_RUN = 3
+_HOW_TO_WRITE = "write YYYY, YYYY-MM or YYYY-MM-DD, or a term such as Fall 2021"
+_HOW_TO_LIST = (
+    "list years as YYYY and runs of years as YYYY-YYYY, separated by commas: 2019, 2021-2023"
+)
 
 
 class DateError(ValueError):
     """A date that cannot be read; the message says how to write it."""
+
+
+def check_style(style: str) -> str:
+    """``style`` if it is one of :data:`DATE_STYLES`; otherwise a ValueError naming them."""
+    if style not in DATE_STYLES:
+        known = ", ".join(repr(name) for name in DATE_STYLES)
+        raise ValueError(f"{style!r} is not a date style; choose one of {known}")
+    return style
 
 
 def month_number(text: str) -> int | None:
@@ -64,8 +95,9 @@ def month_number(text: str) -> int | None:
 class PartialDate:
     """A calendar date of which the month and day may be unknown.
 
-    ``season`` (21-24) stands in for the month of a season's date;
-    ``unspecified`` counts the year's trailing digits left open (``199X``).
+    ``season`` (21-24) stands in for the month of a season's date; ``term``
+    is an academic term's word (``Fall``) as the CV shows it; ``unspecified``
+    counts the year's trailing digits left open (``199X``).
     """
 
     year: int
@@ -73,14 +105,18 @@ class PartialDate:
     day: int | None = None
     season: int | None = None
     unspecified: int = 0
+    term: str = ""
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        match = _ISO_DATE.fullmatch(text.strip())
-        if not match:
-            raise DateError(f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls._checked(text, year, month, day)
+        """``2019``, ``2019-06``, ``2019-06-14``, or a term: ``Fall 2021`` (any case)."""
+        value = text.strip()
+        if match := _ISO_DATE.fullmatch(value):
+            year, month, day = (int(part) if part else None for part in match.groups())
+            return cls._checked(text, year, month, day)
+        if (match := _TERM.fullmatch(value)) and (word := _term_word(match["word"])):
+            return cls(int(match["year"]), term=word)
+        raise DateError(_not_a_partial_date(text))
 
     @classmethod
     def _checked(
@@ -97,6 +133,8 @@ class PartialDate:
     @property
     def sort_key(self) -> tuple[int, int, int]:
         """Unknown parts sort first, so ``2020`` comes before ``2020-07``."""
+        if self.term:
+            return (self.year, TERMS[self.term], 0)
         if self.season:
             return (self.year, SEASONS[self.season][1], 0)
         return (self.year, self.month or 0, self.day or 0)
@@ -114,13 +152,35 @@ class PartialDate:
         """``2019``, or ``1990s`` for ``199X``."""
         return f"{self.year}s" if self.unspecified else str(self.year)
 
-    def month_year(self) -> str:
-        """``Jun 2019``, ``Spring 2020``, or ``2019`` when the month is unknown."""
-        if self.season:
-            return f"{SEASONS[self.season][0]} {self.year}"
-        if self.month is None:
+    def display(self, style: str = DEFAULT_STYLE, *, day: bool = True) -> str:
+        """The date in ``style`` (see :data:`DATE_STYLES`), to its day unless ``day``
+        is false: ``Jun 2019``, ``14 Jun 2019``, ``Fall 2021``, or ``2019`` when the
+        month is unknown."""
+        check_style(style)
+        named = self.term or (SEASONS[self.season][0] if self.season else "")
+        if style == "year" or self.unspecified or not (named or self.month):
             return self.shown_year()
-        return f"{MONTH_ABBREVIATIONS[self.month - 1]} {self.year}"
+        if named:
+            return f"{named} {self.year}"
+        shown_day = self.day if day else None
+        if style == "iso":
+            return self.iso() if shown_day else f"{self.year:04d}-{self.month:02d}"
+        if style == "numeric":
+            month_year = f"{self.month:02d}/{self.year:04d}"
+            return f"{shown_day:02d}/{month_year}" if shown_day else month_year
+        month = _month_word(self.month, style)
+        return f"{shown_day} {month} {self.year}" if shown_day else f"{month} {self.year}"
+
+
+def _month_word(month: int, style: str) -> str:
+    return (
+        MONTH_NAMES[month - 1].capitalize() if style == "long" else MONTH_ABBREVIATIONS[month - 1]
+    )
+
+
+def _term_word(word: str) -> str | None:
+    """The term a word names, as the CV shows it (``fall`` is ``Fall``), or None."""
+    return next((term for term in TERMS if term.lower() == word.lower()), None)
 
 
 def _days_in_month(year: int, month: int | None) -> int:
@@ -128,6 +188,29 @@ def _days_in_month(year: int, month: int | None) -> int:
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         return 29 if leap else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _not_a_partial_date(text: str) -> str:
+    """Why ``text`` is no date, with the form it may have meant."""
+    message = f"{text!r} is not a date; {_HOW_TO_WRITE}"
+    value = text.strip()
+    if (match := _WORDY.fullmatch(value)) and (suggestion := _iso_form(match)):
+        return f"{message} (here: {suggestion})"
+    if match := _TERM.fullmatch(value):
+        close = difflib.get_close_matches(match["word"].capitalize(), TERMS, n=1, cutoff=0.6)
+        if close:
+            return f"{message} (here: {close[0]} {match['year']})"
+    return message
+
+
+def _iso_form(match: re.Match[str]) -> str | None:
+    """``2023-05-04`` for ``May 4, 2023``; None when the word is no month."""
+    month = month_number(match["month"] or match["month2"] or "")
+    if not month:
+        return None
+    year = match["year"] or match["year2"]
+    day = match["d1"] or match["d2"]
+    return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
 
 @dataclass(frozen=True)
@@ -150,18 +233,105 @@ class Period:
             raise DateError(f"the end {end!r} comes before the start {start!r}")
         return cls(begin, finish)
 
-    def display(self) -> str:
-        """``Jun 2019 – Present``, ``Aug 2020 – Sep 2020`` or ``Jul 2020``."""
-        first = self.start.month_year()
+    def display(self, style: str = DEFAULT_STYLE) -> str:
+        """``Jun 2019 – Present``, ``Aug 2020 – Sep 2020`` or ``Jul 2020``; a
+        period shows months, not days."""
+        first = self.start.display(style, day=False)
         if self.ongoing:
             return f"{first} {EN_DASH} Present"
-        if self.end is None or self.end == self.start:
-            return first
-        return f"{first} {EN_DASH} {self.end.month_year()}"
+        last = self.end.display(style, day=False) if self.end else first
+        return first if last == first else f"{first} {EN_DASH} {last}"
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
         return self.start.sort_key
+
+
+@dataclass(frozen=True)
+class YearList:
+    """Separate years (a reviewer for a journal in 2019 and 2021 to 2023): shown
+    as a list, ``2019, 2021–2023``, a span only for a run of three years or more."""
+
+    years: tuple[int, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> YearList:
+        years: set[int] = set()
+        for item in (part.strip() for part in text.split(",")):
+            match = _YEARS_ITEM.fullmatch(item)
+            if not match:
+                what = f"{item!r} is not a year" if item else "an item is empty"
+                raise DateError(f"in {text!r}, {what}; {_HOW_TO_LIST}")
+            first = int(match[1])
+            last = int(match[2]) if match[2] else first
+            if last < first:
+                raise DateError(f"the run {item!r} ends before it starts; write {last}-{first}")
+            for year in range(first, last + 1):
+                if year in years:
+                    raise DateError(f"{text!r} lists {year} twice")
+                years.add(year)
+        return cls(tuple(sorted(years)))
+
+    def runs(self) -> list[tuple[int, int]]:
+        """The years as runs of consecutive years, (first, last)."""
+        runs: list[tuple[int, int]] = []
+        for year in self.years:
+            if runs and runs[-1][1] == year - 1:
+                runs[-1] = (runs[-1][0], year)
+            else:
+                runs.append((year, year))
+        return runs
+
+    def display(self, style: str = DEFAULT_STYLE) -> str:
+        """``2023, 2024``, ``2019, 2021–2023``: the same in every style."""
+        check_style(style)
+        shown: list[str] = []
+        for first, last in self.runs():
+            if last - first + 1 >= YEAR_RUN:
+                shown.append(f"{first}{EN_DASH}{last}")
+            else:
+                shown.extend(str(year) for year in range(first, last + 1))
+        return ", ".join(shown)
+
+    @property
+    def start(self) -> PartialDate:
+        return PartialDate(self.years[0])
+
+    @property
+    def end(self) -> PartialDate:
+        return PartialDate(self.years[-1])
+
+
+@dataclass(frozen=True)
+class DateList:
+    """Separate dates or terms, in order (``Fall 2021, Fall 2022``): a list, not a span."""
+
+    dates: tuple[PartialDate, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> DateList:
+        dates: list[PartialDate] = []
+        for item in (part.strip() for part in text.split(",")):
+            if not item:
+                raise DateError(f"in {text!r}, an item is empty; separate the dates by commas")
+            date = PartialDate.parse(item)
+            if dates and date.sort_key <= dates[-1].sort_key:
+                raise DateError(f"in {text!r}, {item!r} does not come after the date before it")
+            dates.append(date)
+        return cls(tuple(dates))
+
+    def display(self, style: str = DEFAULT_STYLE) -> str:
+        """``Fall 2021, Fall 2022``; in the ``year`` style each year once."""
+        shown = [date.display(style, day=False) for date in self.dates]
+        return ", ".join(dict.fromkeys(shown))
+
+    @property
+    def start(self) -> PartialDate:
+        return self.dates[0]
+
+    @property
+    def end(self) -> PartialDate:
+        return self.dates[-1]
 
 
 @dataclass(frozen=True)
@@ -195,26 +365,33 @@ class EdtfDate:
     def sort_key(self) -> tuple[int, int, int]:
         return self.start.sort_key
 
-    def display(self) -> str:
-        """``Apr 2021``, ``Apr 9, 2021``, ``Jul 28–30, 2020``, ``c. 2019``, ``2020 – ``."""
+    def display(self, style: str = DEFAULT_STYLE) -> str:
+        """In the default style: ``Apr 2021``, ``9 Apr 2021``, ``28–30 Jul 2020``,
+        ``30 Oct – 2 Nov 2020``, ``c. 2019``, ``2020 –``."""
         first, last = self.start, self.end
         if self.open_end:
-            shown = f"{_day_date(first)} {EN_DASH}"
+            shown = f"{first.display(style)} {EN_DASH}"
         elif last is None or last == first:
-            shown = _day_date(first)
-        elif None in (first.day, last.day):
-            shown = Period(first, last).display()
-        elif (first.year, first.month) == (last.year, last.month):
-            shown = f"{_month_day(first)}{EN_DASH}{last.day}, {first.year}"
-        elif first.year == last.year:
-            shown = f"{_month_day(first)} {EN_DASH} {_month_day(last)}, {first.year}"
+            shown = first.display(style)
+        elif None in (first.day, last.day) or style == "year":
+            shown = Period(first, last).display(style)
         else:
-            shown = f"{_month_day(first)}, {first.year} {EN_DASH} {_month_day(last)}, {last.year}"
+            shown = _day_range(first, last, style)
         if self.qualifier in {"~", "%"}:
             shown = f"c.\u00a0{shown}"
         if self.qualifier in {"?", "%"}:
             shown += "?"
         return shown
+
+
+def _day_range(first: PartialDate, last: PartialDate, style: str) -> str:
+    """Two days: in words, what the end repeats of the start is said once
+    (``28–30 Jul 2020``, ``30 Oct – 2 Nov 2020``); in figures, both dates whole."""
+    if style in {"numeric", "iso"} or first.year != last.year:
+        return f"{first.display(style)} {EN_DASH} {last.display(style)}"
+    if first.month == last.month:
+        return f"{first.day}{EN_DASH}{last.display(style)}"
+    return f"{first.day} {_month_word(first.month, style)} {EN_DASH} {last.display(style)}"
 
 
 def _edtf_part(part: str, text: str) -> tuple[PartialDate, str]:
@@ -237,31 +414,16 @@ def _not_a_date(text: str) -> str:
         "START/END, as biblatex reads dates"
     )
     match = _WORDY.fullmatch(text.strip())
-    if match:
-        month = month_number(match["month"] or match["month2"] or "")
-        year = match["year"] or match["year2"]
-        day = match["d1"] or match["d2"]
-        if month:
-            suggestion = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            message += f" (here: {suggestion})"
+    if match and (suggestion := _iso_form(match)):
+        message += f" (here: {suggestion})"
     return message
 
 
-def _month_day(date: PartialDate) -> str:
-    return f"{MONTH_ABBREVIATIONS[date.month - 1]} {date.day}"
-
-
-def _day_date(date: PartialDate) -> str:
-    if date.day is None:
-        return date.month_year()
-    return f"{_month_day(date)}, {date.year}"
-
-
-def event_date(text: str) -> tuple[str, tuple[int, int, int]]:
+def event_date(text: str, style: str = DEFAULT_STYLE) -> tuple[str, tuple[int, int, int]]:
     """Display form and sort key of a talk's ``date`` field.
 
-    ``2021-04`` gives ``Apr 2021``; ``2020-07-28/2020-07-30`` gives
-    ``Jul 28–30, 2020``; a range across months gives ``Oct 30 – Nov 2, 2020``.
+    In the default style, ``2021-04`` gives ``Apr 2021``; ``2020-07-28/2020-07-30``
+    gives ``28–30 Jul 2020``; a range across months gives ``30 Oct – 2 Nov 2020``.
     """
     date = EdtfDate.parse(text)
-    return date.display(), date.sort_key
+    return date.display(style), date.sort_key

@@ -2,8 +2,9 @@
 
 Everything is generated from the ``cv_*`` identity and from the bib files:
 OpenGraph tags on every page, a schema.org ``Person`` on the landing page,
-schema.org ``ScholarlyArticle`` records for the publications (plus one COinS
-span per publication, which Zotero reads), and, when ``html_baseurl`` is known
+a schema.org record for each publication, of its kind (``ScholarlyArticle``,
+``Book``, ``Thesis``...; :mod:`.records`), plus one COinS span per publication,
+which Zotero reads, and, when ``html_baseurl`` is known
 (Read the Docs provides it), a canonical URL and ``sitemap.xml``.
 """
 
@@ -18,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .links import is_external
 from .publications import cv_publications
-from .records import scholarly_article
+from .records import creative_work
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -113,13 +114,10 @@ def add_page_metadata(
         ]
         if keys:
             entries = app.env.get_domain("cite").bibdata.data.entries
-            author = {"@type": "Person", "name": config.cv_name}
+            # No copyright holder is claimed: a published paper's is often its publisher.
             articles = [
-                {**scholarly_article(entries[key]), "@context": "https://schema.org"}
-                for key in keys
+                {**creative_work(entries[key]), "@context": "https://schema.org"} for key in keys
             ]
-            for article in articles:
-                article.setdefault("copyrightHolder", author)
             meta += json_ld(articles)
     context["metatags"] = context.get("metatags", "") + meta
 

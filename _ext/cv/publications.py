@@ -1,28 +1,34 @@
 """The ``cv-publications`` directive: the publication list, numbered and citable.
 
 It is sphinxcontrib-bibtex's ``bibliography`` directive with the choices a CV
-needs made for it: every entry of the bib files that is not a talk, newest
-first (the ``cv`` pybtex style sorts), optionally grouped by kind under
-headings, and numbered in reverse so that the newest paper has the highest
-number. ``cv-talks`` lists the talks (the entries with the keyword ``talk``)
-the same way, as a bulleted list. On the website each publication also
-offers its BibTeX entry, taken from the bib file, in a plain ``<details>``
-element (no JavaScript).
+needs made for it: every entry of the bib files that is not a talk (or only
+those with the keyword ``selected``), newest first (the ``cv`` pybtex style
+sorts), optionally grouped by kind or year under headings, and numbered in
+reverse so that the newest paper has the highest number; the numbers run on
+across the groups, in either direction. ``cv-talks`` lists the talks (the
+entries with the keyword ``talk``) the same way, as a bulleted list. A list
+whose names carry marks (:mod:`.bibauthors`) ends with one legend of the marks
+it shows. On the website each publication also offers its BibTeX entry, taken
+from the bib file, in a plain ``<details>`` element (no JavaScript).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import quote
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from pybtex_docutils import Backend
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective
 
-from .bibstyle import is_talk
+from .bibauthors import Mark, configured_marks, legend, marks_used
+from .bibstyle import SELECTED_KEYWORD, entry_date, entry_year, is_talk, keyword_set
+from .identity import config_location
 from .records import coins
 from .visitors import PASSTHROUGH
 
@@ -31,32 +37,94 @@ if TYPE_CHECKING:
 
     from pybtex.database import Entry
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
 
 logger = logging.getLogger(__name__)
 
-#: Kinds of publication, in the order their groups are shown.
+#: Kinds of publication and their headings, in the order their groups are
+#: shown; ``cv_publication_kinds`` renames and reorders them.
 KINDS = {
     "journal": "Journal Articles",
     "conference": "Conference Papers",
+    "chapter": "Book Chapters",
+    "book": "Books",
     "preprint": "Preprints",
+    "thesis": "Theses",
+    "report": "Reports",
+    "patent": "Patents",
+    "software": "Software",
+    "dataset": "Datasets",
     "other": "Other Publications",
 }
+#: The kind each entry type is, whatever its fields; an edited volume is a book.
+KIND_OF_TYPE = {
+    "inproceedings": "conference", "conference": "conference",
+    "incollection": "chapter", "inbook": "chapter", "bookinbook": "chapter",
+    "inreference": "chapter", "suppbook": "chapter", "suppcollection": "chapter",
+    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book",
+    "proceedings": "book", "mvproceedings": "book", "reference": "book", "mvreference": "book",
+    "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
+    "report": "report", "techreport": "report",
+    "patent": "patent", "software": "software", "dataset": "dataset",
+}  # fmt: skip
+GROUPINGS = ("kind", "year", "none")
 NUMBERING = ("reverse", "forward", "none")
 
 
 def publication_kind(entry: Entry) -> str:
-    """Journal article, conference paper, preprint, or other, from the entry type."""
+    """The entry's kind (a key of :data:`KINDS`), from its type and, for an article
+    or a type of no kind of its own, whether it has a journal or only an e-print."""
     kind = entry.type.lower()
-    if kind == "article" and "journal" in entry.fields:
+    fields = entry.fields
+    if kind == "article" and "journal" in fields:
         return "journal"
-    if kind in {"inproceedings", "conference"}:
-        return "conference"
-    if "eprint" in entry.fields or kind == "unpublished":
+    if kind in KIND_OF_TYPE:
+        return KIND_OF_TYPE[kind]
+    if kind == "unpublished" or ("eprint" in fields and not _has_venue(entry)):
         return "preprint"
     return "other"
+
+
+def _has_venue(entry: Entry) -> bool:
+    return "journal" in entry.fields or "booktitle" in entry.fields
+
+
+def kind_headings(config: Config) -> dict[str, str]:
+    """Each kind's heading, in the order of ``cv_publication_kinds``, then the kinds it
+    leaves out, under their own headings, in their usual order."""
+    chosen = dict(config.cv_publication_kinds)
+    return chosen | {kind: title for kind, title in KINDS.items() if kind not in chosen}
+
+
+def check_kinds(app: Sphinx, config: Config) -> None:
+    """An unknown kind or an empty heading in ``cv_publication_kinds`` fails the build;
+    the value keeps only the headings that can be shown."""
+
+    def problem(message: str) -> None:
+        logger.error(
+            "cv_publication_kinds %s", message,
+            location=config_location(config, "cv_publication_kinds"), type="cv",
+            subtype="config",
+        )  # fmt: skip
+
+    given = config.cv_publication_kinds
+    if not isinstance(given, dict):
+        problem("must be a dict: kind -> heading, such as {'journal': 'Articles'}")
+        given = {}
+    checked = {}
+    for kind, title in given.items():
+        if kind not in KINDS:
+            nearest = difflib.get_close_matches(str(kind), KINDS, n=1, cutoff=0.6)
+            hint = f"did you mean {nearest[0]!r}? " if nearest else ""
+            problem(f"has the unknown kind {kind!r}: {hint}the kinds are {', '.join(KINDS)}")
+        elif not isinstance(title, str) or not title.strip():
+            problem(f"gives the kind {kind!r} the heading {title!r}: write its heading as text")
+        else:
+            checked[kind] = title.strip()
+    config.cv_publication_kinds = checked
 
 
 class cv_publications(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
@@ -71,6 +139,11 @@ class cv_countdown_list(nodes.Sequential, nodes.Element):  # noqa: N801
     """An enumerated list numbered downwards from ``start``."""
 
 
+class cv_mark_legend(nodes.General, nodes.Element):  # noqa: N801
+    """Where a list's legend of marks goes, once its names are formatted: holds
+    the ``list`` it belongs to and the ``marks`` its entries use, as (symbol, meaning)."""
+
+
 class cv_bibtex(nodes.General, nodes.Element):  # noqa: N801
     """The BibTeX source of one publication, offered on the website only."""
 
@@ -82,27 +155,33 @@ class CvPublicationsDirective(BibliographyDirective):
     optional_arguments = 0
     has_content = False
     option_spec: ClassVar[dict[str, object]] = {
-        "group-by": lambda value: directives.choice(value, ("kind", "none")),
+        "group-by": lambda value: directives.choice(value, GROUPINGS),
         "numbering": lambda value: directives.choice(value, NUMBERING),
+        "selected": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
-        entries = listed_entries(
-            self,
-            lambda entry: not is_talk(entry),
-            "publications",
-            "add an entry such as @article{...}, or take the directive out",
-        )
-        numbering = self.options.get("numbering", "reverse")
-        if self.options.get("group-by", "none") == "kind":
-            groups = [
-                (title, [e for e in entries if publication_kind(e) == kind])
-                for kind, title in KINDS.items()
-            ]
+        if "selected" in self.options:
+            entries = listed_entries(
+                self,
+                lambda entry: not is_talk(entry) and SELECTED_KEYWORD in keyword_set(entry),
+                f"publications with the keyword '{SELECTED_KEYWORD}'",
+                f"add '{SELECTED_KEYWORD}' to the keywords of the papers to show, or take "
+                ":selected: out",
+            )
         else:
-            groups = [("", entries)]
-        groups = [(title, members) for title, members in groups if members]
-        total = len(entries)
+            entries = listed_entries(
+                self,
+                lambda entry: not is_talk(entry),
+                "publications",
+                "add an entry such as @article{...}, or take the directive out",
+            )
+        numbering = self.options.get("numbering", "reverse")
+        groups = self.groups(entries)
+        # The first number of each group: the numbers run on from group to group.
+        number = len(entries) if numbering == "reverse" else 1
+        step = -1 if numbering == "reverse" else 1
+        list_id = f"cv-list-{self.env.new_serialno('cv-list')}"
         result: list[nodes.Node] = []
         for title, members in groups:
             if title:
@@ -111,11 +190,28 @@ class CvPublicationsDirective(BibliographyDirective):
                 "list": "bullet" if numbering == "none" else "enumerated",
                 "filter": key_filter(members),
             }
-            wrapper = cv_publications(numbering=numbering, first=total)
+            wrapper = cv_publications(numbering=numbering, first=number, list=list_id)
             wrapper.extend(super().run())
             result.append(wrapper)
-            total -= len(members)
+            number += step * len(members)
+        result.append(mark_legend(list_id, entries, self.config))
         return result
+
+    def groups(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+        """The headings and entries of the list's groups, in the order shown."""
+        grouping = self.options.get("group-by", "none")
+        if grouping == "kind":
+            groups = [
+                (title, [entry for entry in entries if publication_kind(entry) == kind])
+                for kind, title in kind_headings(self.config).items()
+            ]
+            return [(title, members) for title, members in groups if members]
+        if grouping == "year":
+            by_year: dict[str, list[Entry]] = {}
+            for entry in sorted(entries, key=entry_date, reverse=True):
+                by_year.setdefault(entry_year(entry), []).append(entry)
+            return list(by_year.items())
+        return [("", entries)]
 
 
 class CvTalksDirective(BibliographyDirective):
@@ -139,9 +235,17 @@ class CvTalksDirective(BibliographyDirective):
             "give a talk's entry the keyword 'talk', or take the directive out",
         )
         self.options = {"list": "bullet", "filter": key_filter(talks)}
-        wrapper = cv_talks()
+        list_id = f"cv-list-{self.env.new_serialno('cv-list')}"
+        wrapper = cv_talks(list=list_id)
         wrapper.extend(super().run())
-        return [wrapper]
+        return [wrapper, mark_legend(list_id, talks, self.config)]
+
+
+def mark_legend(list_id: str, entries: Iterable[Entry], config: Config) -> cv_mark_legend:
+    """The place of a list's legend, with the marks its entries give; the list's
+    formatted names tell, later, which of them it shows."""
+    marks = marks_used(entries, configured_marks(config))
+    return cv_mark_legend(list=list_id, marks=[(mark.symbol, mark.meaning) for mark in marks])
 
 
 def listed_entries(
@@ -189,13 +293,42 @@ class CountdownTransform(SphinxPostTransform):
                 if name not in listing["classes"]:
                     listing["classes"].append(name)
         for wrapper in self.document.findall(cv_publications):
-            if wrapper["numbering"] != "reverse":
-                continue
             for listing in wrapper.findall(nodes.enumerated_list):
+                if wrapper["numbering"] == "forward":
+                    listing["start"] = wrapper["first"]
+                    break
                 countdown = cv_countdown_list(start=wrapper["first"], classes=listing["classes"])
                 countdown.extend(listing.children)
                 listing.replace_self(countdown)
                 break
+
+
+class MarkLegendTransform(SphinxPostTransform):
+    """Fill each list's legend with the marks its formatted names show (a name
+    beyond a shortened list's end shows none), or take it out if they show none."""
+
+    default_priority = 6
+
+    def run(self, **kwargs: object) -> None:
+        for placeholder in list(self.document.findall(cv_mark_legend)):
+            candidates = [Mark(symbol, meaning) for symbol, meaning in placeholder["marks"]]
+            shown = _superscripts(self.document, placeholder["list"]) if candidates else ""
+            marks = [mark for mark in candidates if mark.symbol in shown]
+            if not marks:
+                placeholder.parent.remove(placeholder)
+                continue
+            paragraph = nodes.paragraph("", "", *legend(marks).render(Backend()))
+            placeholder.replace_self(nodes.container("", paragraph, classes=["cv-mark-legend"]))
+
+
+def _superscripts(document: nodes.document, list_id: str) -> str:
+    """The text of every superscript in the lists of one directive."""
+    return " ".join(
+        sup.astext()
+        for wrapper in document.findall(_is_list_wrapper)
+        if wrapper.get("list") == list_id
+        for sup in wrapper.findall(nodes.superscript)
+    )
 
 
 class BibtexSourceTransform(SphinxPostTransform):
@@ -299,6 +432,9 @@ def skip(self: object, node: nodes.Node) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_config_value("cv_publication_kinds", {}, "env", dict)
+    # After identity (300) has read conf.py's lines.
+    app.connect("config-inited", check_kinds, priority=400)
     app.add_node(cv_publications, html=PASSTHROUGH, latex=PASSTHROUGH, text=PASSTHROUGH)
     app.add_node(cv_talks, html=PASSTHROUGH, latex=PASSTHROUGH, text=PASSTHROUGH)
     app.add_node(
@@ -311,4 +447,5 @@ def setup(app: Sphinx) -> None:
     app.add_directive("cv-publications", CvPublicationsDirective)
     app.add_directive("cv-talks", CvTalksDirective)
     app.add_post_transform(CountdownTransform)
+    app.add_post_transform(MarkLegendTransform)
     app.add_post_transform(BibtexSourceTransform)

@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "cv"]
+myst_enable_extensions = ["colon_fence"]
+cv_name = "Ada Example"
+cv_email = "ada@example.org"
+cv_highlight_names = ["Example, Ada"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "cv"
+latex_engine = "xelatex"
+latex_documents = [("index", "authors.tex", "Authors", "Ada Example", "howto")]

@@ -1,0 +1,6 @@
+extensions = ["myst_parser", "cv"]
+myst_enable_extensions = ["colon_fence"]
+cv_name = "Ada Example"
+cv_email = "ada@example.org"
+latex_engine = "xelatex"
+latex_documents = [("index", "records.tex", "Records", "Ada Example", "howto")]
