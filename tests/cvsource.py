@@ -328,8 +328,13 @@ class CvSources:
                 BibRecord(key, entry, self.max_authors, self.owner_forms)
                 for key, entry in data.entries.items()
             ]
-        cited_only = {r.entry.fields.get("crossref", "").lower() for r in records}
-        return [r for r in records if r.key.lower() not in cited_only]
+        # A crossref target is listed only when it is the owner's (a volume they edited).
+        cited = {r.entry.fields.get("crossref", "").lower() for r in records}
+        return [r for r in records if r.key.lower() not in cited or self.names_owner(r)]
+
+    def names_owner(self, record: BibRecord) -> bool:
+        people = [p for role in ("author", "editor") for p in record.entry.persons.get(role, [])]
+        return any(letters(person_text(person)) in self.owner_forms for person in people)
 
     @property
     def publications(self) -> list[BibRecord]:

@@ -311,3 +311,64 @@ def test_windows_line_ends_strings_and_a_preamble(tmp_path: Path) -> None:
     entries, messages = check(tmp_path, bib)
     assert messages == []
     assert shown(entries["x"]) == "John Smith Jr., “Café society,” Journal of Strings, 2021."
+
+
+def test_a_proceedings_you_edited_is_listed_even_when_papers_cite_it(tmp_path: Path) -> None:
+    bib = entry("inproceedings", "paper", author="Other, Bob", title="A Paper",
+                crossref="conf20", pages="1--8")  # fmt: skip
+    bib += entry("proceedings", "conf20", editor="Example, Ada", title="Proceedings of X",
+                 publisher="ACM", year="2020")  # fmt: skip
+    entries, messages = check(tmp_path, bib, owner=("Example, Ada",))
+    assert sorted(entries) == ["conf20", "paper"]
+    assert [m for m in messages if "conf20" in m] == []
+
+
+def test_a_collaboration_paper_that_stops_before_your_name_is_no_warning(
+    tmp_path: Path,
+) -> None:
+    """INSPIRE exports the first authors and 'others'; the owner is among them."""
+    fields = {**ARTICLE, "author": "Abi, B. and Acciarri, R. and others"}
+    entries, messages = check(tmp_path, entry("article", "x", **fields), owner=("Example, Ada",))
+    assert any("names you in none of the forms" in message for message in messages)
+    fields["collaboration"] = "DUNE"
+    entries, messages = check(tmp_path, entry("article", "x", **fields), owner=("Example, Ada",))
+    assert messages == []
+    assert shown(entries["x"]).startswith("B. Abi, R. Acciarri et\u00a0al. (DUNE Collaboration), ")
+
+
+def test_google_scholar_arxiv_journal_is_an_eprint(tmp_path: Path) -> None:
+    fields = {**ARTICLE, "journal": "arXiv preprint arXiv:2407.04567"}
+    entries, messages = check(tmp_path, entry("article", "x", **fields))
+    assert messages == []
+    assert entries["x"].fields["eprint"] == "2407.04567"
+    assert "journal" not in entries["x"].fields
+    assert shown(entries["x"]) == "Ada Example, “A Title,” arXiv:2407.04567, 2020. arXiv"
+
+
+def test_a_file_name_as_a_link_says_it_is_one(tmp_path: Path) -> None:
+    _, messages = check(tmp_path, entry("article", "x", **ARTICLE, pdf="argoneut.pdf"))
+    assert messages == [
+        "refs.bib:6: error: entry 'x' has the pdf 'argoneut.pdf', a file name, not a web "
+        "address: give the full address (https://...) where readers find the file (al-folio's "
+        "files live on the al-folio site)"
+    ]
+
+
+@pytest.mark.parametrize("written", ["in press", "In-Press", "inpress"])
+def test_pubstate_is_read_as_biblatex_key(tmp_path: Path, written: str) -> None:
+    fields = {k: v for k, v in ARTICLE.items() if k != "year"}
+    entries, messages = check(tmp_path, entry("article", "x", **fields, pubstate=written))
+    assert messages == []
+    assert shown(entries["x"]) == "Ada Example, “A Title,” J. In press."
+
+
+def test_the_website_bibtex_gives_fields_as_written(tmp_path: Path) -> None:
+    """Aliases are read under one name, but exported under the name the file uses."""
+    fields = {"author": "Example, Ada", "title": "A Title", "journaltitle": "J",
+              "date": "2020", "primaryclass": "cs.LG", "abstract": "Kept."}  # fmt: skip
+    entries, messages = check(tmp_path, entry("article", "x", **fields))
+    assert messages == []
+    source = bibtex_source(entries["x"])
+    for name, value in fields.items():
+        assert f"  {name} = {{{value}}},\n" in source
+    assert "  journal = " not in source

@@ -201,7 +201,7 @@ def test_a_material_link_that_is_not_a_web_address_is_a_mistake() -> None:
     [mistake] = bibentries.normalise(made, TEXT_FIELDS)
     assert mistake.field == "pdf"
     assert "paper.pdf" in mistake.message
-    assert "full web address" in mistake.message
+    assert "full address (https://...)" in mistake.message
 
 
 @pytest.mark.parametrize(("value", "selected"), [("true", True), ("false", False)])
@@ -248,3 +248,82 @@ def test_the_date_style_reaches_talks_and_patents() -> None:
     assert style.format_entry("1", made).text.render_as("text").endswith("16 May 2023.")
     iso = type("Iso", (CvStyle,), {"date_style": "iso", "highlight_names": OWNER})()
     assert iso.format_entry("1", made).text.render_as("text").endswith("2023-05-16.")
+
+
+def test_a_volume_of_a_multivolume_work_names_the_whole_and_its_translator() -> None:
+    assert text(
+        "book",
+        author="Example, Ada",
+        title="Letters",
+        maintitle="Collected Works",
+        volume="5",
+        translator="Roe, Rita",
+        publisher="Example Press",
+        year="2019",
+    ) == (
+        f"Ada Example, Letters, trans. Rita Roe, vol.{NBSP}5 of Collected Works, "
+        "Example Press, 2019."
+    )
+
+
+KNOWN_TYPES = sorted(bibentries.KNOWN_TYPES - {"xdata", "set"})
+
+
+@pytest.mark.parametrize("kind", KNOWN_TYPES)
+def test_every_known_type_reads_with_its_title_venue_and_year(kind: str) -> None:
+    """Whatever the type, what the bib check asks of it is enough to format it."""
+    fields = {
+        "author": "Example, Ada", "title": "A Work", "year": "2020", "journal": "J. Ex.",
+        "booktitle": "Book of Examples", "institution": "Ex. University", "number": "42",
+    }  # fmt: skip
+    shown = text(kind, **fields)
+    assert shown.startswith("Ada Example, ")
+    for part in ("A Work", "2020"):
+        assert part in shown
+
+
+def test_a_paper_in_proceedings_published_as_a_journal_names_both() -> None:
+    """INSPIRE's PoS entries give booktitle, journal and volume."""
+    assert text(
+        "inproceedings",
+        author="Example, Ada",
+        title="Results",
+        booktitle="39th International Conference on High Energy Physics",
+        journal="PoS",
+        volume="ICHEP2018",
+        pages="712",
+        year="2019",
+    ) == (
+        "Ada Example, “Results,” in 39th International Conference on High Energy Physics, "
+        f"PoS, vol.{NBSP}ICHEP2018, p.{NBSP}712, 2019."
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "links"),
+    [
+        (  # the bioRxiv e-print's address is its DOI's
+            {"doi": "10.1101/2024.02.11.579000", "eprinttype": "bioRxiv",
+             "eprint": "2024.02.11.579000", "url": "https://example.org/x"},
+            "DOI · URL",
+        ),
+        (  # a url that is the repository reads "Code"
+            {"url": "https://example.org/code", "repository": "https://example.org/code"},
+            "Code",
+        ),
+        ({"pmid": "31234567"}, "PubMed"),
+    ],
+)  # fmt: skip
+def test_each_address_is_linked_once_under_its_best_label(
+    fields: dict[str, str], links: str
+) -> None:
+    shown = text("online", author="Example, Ada", title="T", year="2024", **fields)
+    assert shown.endswith(f"2024. {links}")
+
+
+def test_invited_talk_as_a_keyword_marks_the_talk() -> None:
+    shown = text(
+        "misc", author="Example, Ada", title="T", eventtitle="E", date="2023-06",
+        keywords="talk, Invited Talk",
+    )  # fmt: skip
+    assert shown.endswith("Invited talk.")

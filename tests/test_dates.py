@@ -161,6 +161,10 @@ def test_year_lists_are_lists_not_ranges(text: str, shown: str) -> None:
         ("Fall 2021", "'Fall 2021' is not a year"),
         ("2023-2021", "the run '2023-2021' ends before it starts; write 2021-2023"),
         ("2020, 2019-2021", "lists 2020 twice"),
+        ("2014-present", "write :start: 2014 and :end: present instead of :years:"),
+        ("2019, 2014 \u2013 Present", "write :start: 2014 and :end: present"),
+        ("2019-", "write :start: 2019 and :end: present"),
+        ("2019; 2021", "separate the years with commas: 2019, 2021"),
     ],
 )
 def test_bad_year_lists_say_what_is_wrong(text: str, fragment: str) -> None:
@@ -182,6 +186,9 @@ def test_date_lists_show_each_term() -> None:
         ("Fall 2021, Fall 2021", "does not come after"),
         ("Fall 2021, Fal 2022", "'Fal 2022' is not a date"),
         ("Fall 2021,", "an item is empty"),
+        ("Spring 2016; Spring 2018", "separate the terms with commas: Spring 2016, Spring 2018"),
+        ("Fall 2016 and Fall 2017", "separate the terms with commas: Fall 2016, Fall 2017"),
+        ("Fall 2016 Fall 2017", "'Fall 2016 Fall 2017' is not a date; .*separate the terms"),
     ],
 )
 def test_bad_date_lists_say_what_is_wrong(text: str, fragment: str) -> None:

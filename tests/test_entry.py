@@ -90,6 +90,12 @@ BAD_ENTRIES = [
         "cv-entry gives :organisation: twice, on lines 6 and 7",
         7,
     ),
+    (
+        ":start: 2020\n:organization: CERN",
+        "cv-entry has no option :organization:; it takes :organisation:, :location:, :start:,"
+        " :end: (did you mean :organisation:?)",
+        7,
+    ),
 ]
 
 
@@ -216,6 +222,66 @@ def test_undated_entry_has_no_dates_in_either_output(records: dict[str, Path]) -
     assert "\\begin{cventry}{Languages}{}{}{}{}\n" in tex
 
 
+def test_emphasis_in_the_organisation_reads_upright_in_both_outputs(
+    records: dict[str, Path],
+) -> None:
+    """The organisation line is italic; a journal's name emphasised in it turns
+    upright, as LaTeX's \\emph does in the PDF and as cv.css makes the website."""
+    css = (records["html"] / "_static" / "cv.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.cv-entry-organisation em \{([^}]*)\}", css)
+    assert rule, "no rule for emphasis in an entry's organisation"
+    assert "font-style: normal" in rule[1]
+    assert re.search(r"\.cv-entry-organisation \{[^}]*font-style: italic", css)
+    tex = (records["latex"] / "records.tex").read_text(encoding="utf-8")
+    assert "\\begin{cventry}{Reviewer}{\\sphinxstyleemphasis{Journal of Examples}}" in tex
+    # In the PDF the organisation is set in \itshape, where \emph is upright.
+    sty = (records["latex"] / "cvsphinx.sty").read_text(encoding="utf-8")
+    assert "{\\itshape #2}" in sty
+    styletext = (records["latex"] / "sphinxlatexstyletext.sty").read_text(encoding="utf-8")
+    assert re.search(r"\\def\\sphinxstyleemphasis\s*#1\{\\emph\{#1\}\}", styletext)
+
+
+#: The heading commands of a howto document, largest first: a page's #, ## and ###
+#: (a page under the CV's toctree; the root's own page is the document's title),
+#: and a rubric, which Sphinx writes as \subsubsection*.
+HEADINGS = ("section", "subsection", "subsubsection")
+
+
+def heading_styles(sty: str) -> dict[str, str]:
+    """Each heading's titlesec format (its first argument: the font)."""
+    return {
+        name: re.search(rf"\\titleformat\{{\\{name}\}}\[block\]\s*\{{(.*)\}}", sty)[1]
+        for name in HEADINGS
+    }
+
+
+def test_each_heading_level_has_its_own_smaller_style(records: dict[str, Path]) -> None:
+    tex = (records["latex"] / "records.tex").read_text(encoding="utf-8")
+    assert re.findall(r"\\((?:sub)*section\*?)\{", tex) == [
+        "section", "subsection", "subsubsection", "subsubsection*"
+    ]  # fmt: skip
+    styles = heading_styles((records["latex"] / "cvsphinx.sty").read_text(encoding="utf-8"))
+    sizes = [re.search(r"\\(large|normalsize|small|footnotesize)\b", styles[name])[1]
+             for name in HEADINGS]  # fmt: skip
+    assert sizes == ["large", "normalsize", "small"]
+    assert all(r"\sffamily" in style and r"\bfseries" in style for style in styles.values())
+
+
+def test_a_heading_is_kept_with_what_follows_it(records: dict[str, Path]) -> None:
+    """Nothing may break under a heading: no \\needspace in a heading's format
+    or at the start of an entry right under it (each is a place to break), and
+    the room asked for before a heading that follows text covers it, the
+    headings of the levels under it and an entry's head (3 lines)."""
+    sty = (records["latex"] / "cvsphinx.sty").read_text(encoding="utf-8")
+    assert all(r"\needspace" not in style for style in heading_styles(sty).values())
+    assert r"\if@nobreak\else\needspace{3\baselineskip}\fi" in sty
+    hooks = dict(re.findall(r"\\newcommand\*\{\\(\w+)break\}\{\\cv@keepwithnext\{(\d+)\}\}", sty))
+    room = {name: int(hooks[name]) for name in HEADINGS}
+    assert room["subsubsection"] >= 3 + 2
+    assert room["subsection"] >= room["subsubsection"] + 2
+    assert room["section"] >= room["subsection"] + 2
+
+
 @pytest.mark.parametrize(
     ("style", "shown"),
     [
@@ -272,6 +338,23 @@ BAD_RECORDS = [
     ("cv-award", ":date: 2019\n:end: 2020", "an :end: but no :start: date (:date: is no start)", 7),
     ("cv-award", ":funder: F", "cv-award has no option :funder:; it takes :by:, :date:", 6),
     ("cv-service", ":years: 2019\n:years: 2020", "cv-service gives :years: twice", 7),
+    (
+        "cv-service",
+        ":body: B\n:years: 2014-present",
+        "cv-service 'Engineer': '2014-present' is not a year; for years that go on,"
+        " write :start: 2014 and :end: present instead of :years:",
+        7,
+    ),
+    (
+        "cv-teaching",
+        ":terms: Spring 2016; Spring 2018",
+        "separate the terms with commas: Spring 2016, Spring 2018",
+        6,
+    ),
+    ("cv-teaching", ":term: Fall 2021", "no option :term:; it takes", 6),
+    ("cv-teaching", ":term: Fall 2021", "(did you mean :terms:?)", 6),
+    ("cv-grant", ":amout: EUR 100", "(did you mean :amount:?)", 6),
+    ("cv-service", ":year: 2019", "(did you mean :years:?)", 6),
 ]
 
 

@@ -332,6 +332,17 @@ BAD_VALUES = {
         "ERROR: cv_initials 'ZMOB' must be one to three letters, such as 'JD'; or leave it out "
         "for the initials of cv_name",
     ),
+    # Sphinx ignores a name no extension registered: the lists would not be shortened.
+    "misspelled name": (
+        "cv_max_author = 8",
+        "ERROR: cv_max_author is no setting of the CV engine (did you mean cv_max_authors?), "
+        "so it would be ignored; the reference lists the settings (docs/config.md)",
+    ),
+    "unknown name": (
+        "cv_favourite_colour = 'blue'",
+        "ERROR: cv_favourite_colour is no setting of the CV engine, so it would be ignored; "
+        "the reference lists the settings (docs/config.md)",
+    ),
 }
 
 
@@ -346,6 +357,14 @@ def test_a_bad_value_is_an_error_naming_conf_py(tmp_path: Path, line: str, messa
     errors = [row for row in result.stderr.splitlines() if "ERROR" in row]
     assert errors == [f"{srcdir / 'conf.py'}:{mistake_line()}: {message} [cv.config]"]
     assert "Traceback" not in result.stderr
+
+
+def test_a_module_or_function_named_cv_is_no_setting(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("import os as cv_os\n\n\ndef cv_helper() -> str:\n    return 'x'\n")
+    build_root(srcdir, "html", tmp_path / "out")
 
 
 GLYPHLESS = {

@@ -218,3 +218,16 @@ def engine() -> list[str]:
     """The engine's paths as git pathspecs."""
     included, excluded = engine_paths()
     return [*included, *(f":(exclude){path}" for path in excluded)]
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Zoë O'Brien-Ng", "zoe-obrien-ng"), ("Ingrid Østergaard", "ingrid-ostergaard"),
+     ("Łukasz Großmann", "lukasz-grossmann"), ("Æsa Þórsdóttir", "aesa-thorsdottir")],
+)  # fmt: skip
+def test_file_names_keep_every_letter_of_the_name(tmp_path: Path, name: str, slug: str) -> None:
+    """Letters Unicode does not decompose (Ø, Ł, ß, Æ, Þ) are spelt out, not dropped."""
+    run(sys.executable, NEW_CV, tmp_path / "cv", "--name", name, "--email", "x@example.org",
+        cwd=tmp_path)  # fmt: skip
+    conf = (tmp_path / "cv" / "conf.py").read_text(encoding="utf-8")
+    assert f'"{slug}-cv.tex"' in conf

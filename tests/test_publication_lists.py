@@ -9,6 +9,7 @@ plain form (``**bold**``, ``^mark``) so that the two can be compared whole.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from cv.records import coins
 from pybtex.database import Entry, Person
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 OWNER = highlighted_keys(["Example, Ada"])
@@ -504,3 +506,161 @@ def test_own_marks_are_shown_and_explained(tmp_path: Path, rootdir: Path) -> Non
         "^†\u00a0equal contribution · ^*\u00a0corresponding author · "
         "^‡\u00a0supervised student · ^§\u00a0first author",
     )
+
+
+def test_works_with_no_year_yet_come_first_grouped_by_year(tmp_path: Path, rootdir: Path) -> None:
+    page = "# Publications\n\n:::{cv-publications}\n:group-by: year\n:::\n"
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / ROOT, srcdir)
+    with (srcdir / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write(
+            "\n@unpublished{next,\n  author = {Example, Ada},\n  title = {A Submitted Paper},"
+            "\n  pubstate = {submitted},\n}\n"
+        )
+    (srcdir / "index.md").write_text(page, encoding="utf-8")
+    html = read_html(build_root(srcdir, "html", tmp_path / "html") / "index.html")
+    latex = read_latex(build_root(srcdir, "latex", tmp_path / "latex") / "authors.tex")
+    assert html == latex
+    headings = [text for what, text in html if what == "heading"]
+    assert headings[:2] == ["Forthcoming", "2024"]
+    [(numbers, first_group), *_] = lists_of(html)
+    assert numbers == [8]
+    assert "Submitted" in first_group[0]
+
+
+SELECTED_AND_ALL = (
+    "# Publications\n\n:::{cv-publications}\n:selected:\n:numbering: none\n:::\n\n"
+    "## All\n\n:::{cv-publications}\n:group-by: kind\n:::\n"
+)
+
+
+def test_a_paper_in_two_lists_is_one_record(tmp_path: Path, rootdir: Path) -> None:
+    shown = same_in_both(build_lists(tmp_path, rootdir, page=SELECTED_AND_ALL))
+    ((_, selected), *groups) = lists_of(shown)
+    listed = [paper for _, papers in groups for paper in papers]
+    assert len(selected) == 2
+    assert len(listed) == 7
+    assert all(any(paper == other for other in listed) for paper in selected)
+    page = BeautifulSoup((tmp_path / "html" / "index.html").read_text("utf-8"), "html.parser")
+    # Each list offers the BibTeX; a reference manager and a search engine see each paper once.
+    assert len(page.select("details.cv-bibtex")) == 9
+    titles = [
+        unquote_plus(span["title"]).split("rft.atitle=")[-1] for span in page.select(".Z3988")
+    ]
+    assert len(titles) == len(set(titles)) == 7
+    [articles] = [
+        json.loads(script.string)
+        for script in page.select('script[type="application/ld+json"]')
+        if script.string.lstrip().startswith("[")
+    ]
+    headlines = [article["headline"] for article in articles]
+    assert len(headlines) == len(set(headlines)) == 7
+
+
+def build_failing(
+    tmp_path: Path, rootdir: Path, page: str, bib: Callable[[str], str] | None = None
+) -> str:
+    """Build the root with ``page`` (and its bib changed by ``bib``), without ``-W``:
+    it must fail; return its messages."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / ROOT, srcdir)
+    (srcdir / "index.md").write_text(page, encoding="utf-8")
+    if bib is not None:
+        path = srcdir / "refs.bib"
+        path.write_text(bib(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_sphinx("-N", "-q", "-b", "html", ".", tmp_path / "out", cwd=srcdir)
+    assert result.returncode != 0  # without -W too
+    assert "Traceback" not in result.stderr
+    return result.stderr.replace(str(srcdir) + "/", "")
+
+
+BAD_OPTIONS = {
+    "misspelled option": (
+        "cv-publications",
+        ":group_by: kind",
+        "cv-publications has no option :group_by:; it takes :group-by:, :numbering:, "
+        ":selected: (did you mean :group-by:?)",
+    ),
+    "unknown choice": (
+        "cv-publications",
+        ":group-by: type",
+        'cv-publications :group-by: "type" unknown; choose from "kind", "year", or "none"',
+    ),
+    "unknown numbering": (
+        "cv-publications",
+        ":numbering: reversed",
+        'cv-publications :numbering: "reversed" unknown; choose from "reverse", "forward", or '
+        '"none"',
+    ),
+    "a value for a flag": (
+        "cv-publications",
+        ":selected: no",
+        "cv-publications :selected: takes no value, 'no' given; write it alone or leave it out",
+    ),
+    "an option twice": (
+        "cv-publications",
+        ":numbering: none\n:numbering: forward",
+        "cv-publications gives :numbering: twice, on lines 4 and 5",
+    ),
+    "an option of talks": (
+        "cv-talks",
+        ":group-by: kind",
+        "cv-talks has no option :group-by:; it takes no options",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("directive", "options", "message"), BAD_OPTIONS.values(), ids=BAD_OPTIONS.keys()
+)
+def test_a_mistake_in_a_lists_options_is_an_error_at_its_line(
+    tmp_path: Path, rootdir: Path, directive: str, options: str, message: str
+) -> None:
+    page = f"# Lists\n\n:::{{{directive}}}\n{options}\n:::\n"
+    stderr = build_failing(tmp_path, rootdir, page)
+    line = 4 + options.count("\n")
+    # One error, at the option's line; MyST's warning, which dropped it, is not repeated.
+    assert stderr.splitlines() == [f"index.md:{line}: ERROR: {message} [docutils]"]
+
+
+def test_content_in_a_list_is_an_error(tmp_path: Path, rootdir: Path) -> None:
+    stderr = build_failing(tmp_path, rootdir, "# Lists\n\n:::{cv-publications}\nmarked2023\n:::\n")
+    assert stderr.splitlines() == [
+        "index.md:3: ERROR: cv-publications takes no content, only options (:group-by:, "
+        ":numbering:, :selected:); found 'marked2023' [docutils]"
+    ]
+
+
+def only_one_selected(text: str) -> str:
+    return text.replace("  keywords  = {Selected, reviewed},\n", "")
+
+
+def test_a_selected_paper_with_a_mistake_is_reported_once(tmp_path: Path, rootdir: Path) -> None:
+    # The only selected paper has no journal: the bib check leaves it out, and says so.
+    stderr = build_failing(
+        tmp_path,
+        rootdir,
+        SELECTED,
+        lambda text: only_one_selected(text).replace("  journal   = {Journal of Examples},\n", ""),
+    )
+    assert stderr.splitlines() == [
+        "refs.bib:1: ERROR: entry 'marked2023' has no venue: give a journal (or, for a preprint, "
+        "an eprint) [cv.bibfile]"
+    ]
+
+
+def test_nothing_selected_beside_another_mistake_is_still_an_error(
+    tmp_path: Path, rootdir: Path
+) -> None:
+    stderr = build_failing(
+        tmp_path,
+        rootdir,
+        SELECTED,
+        lambda text: (
+            only_one_selected(text)
+            .replace("  keywords  = {selected},\n", "")
+            .replace("  journal  = {Physical Examples},\n", "")
+        ),
+    )
+    assert "refs.bib:9: ERROR: entry 'big2021' has no venue" in stderr
+    assert "index.md:3: ERROR: cv-publications found no publications with the keyword" in stderr

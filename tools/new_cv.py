@@ -67,9 +67,18 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+#: Letters that Unicode does not decompose into a Latin letter and an accent.
+UNDECOMPOSED = str.maketrans({
+    "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+    "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "\u0131": "i",
+})  # fmt: skip
+
+
 def slug(text: str) -> str:
-    """``Zoë O'Brien-Ng`` → ``zoe-obrien-ng``: for file names and bib keys."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """``Zoë O'Brien-Ng`` → ``zoe-obrien-ng``, ``Østergaard`` → ``ostergaard``: for file
+    names and bib keys."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    ascii_text = decomposed.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-") or "cv"
 
 

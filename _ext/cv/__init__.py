@@ -2,7 +2,8 @@
 
 Each component lives in its own module and registers its own pieces, in the
 manner of sphinx-design: :mod:`.identity` (the ``cv_*`` config values, the
-``{cv}`` role and the header), :mod:`.entry` (``cv-entry``, the node of
+``{cv}`` role and the header), :mod:`.confcheck` (a misspelled
+``cv_*`` name in ``conf.py`` is an error), :mod:`.entry` (``cv-entry``, the node of
 every entry, the date style), :mod:`.entrykinds` (grants, awards, teaching,
 supervision, service),
 :mod:`.assemble` (``cv-sections``: pages shown inside another),
@@ -31,6 +32,7 @@ from . import (
     bibcheck,
     bibmarkup,
     bibstyle,
+    confcheck,
     download,
     entry,
     entrykinds,
@@ -55,6 +57,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     project.setup(app)
     freshness.setup(app)
     identity.setup(app)
+    confcheck.setup(app)
     entry.setup(app)
     entrykinds.setup(app)
     assemble.setup(app)

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError
-from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
+from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro, split_name_list
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, is_bibdata_outdated
@@ -52,6 +52,7 @@ from .bibauthors import (
     annotation_mistakes,
     configured_marks,
     highlighted_keys,
+    name_key,
     names_owner,
 )
 from .bibmarkup import plain
@@ -418,9 +419,12 @@ def _content_problems(
         lower = key.lower()
         if lower in mistakes:
             continue
-        if lower in targets or entry.type.lower() in UNLISTED_TYPES:
+        # A proceedings you edited stays yours, even when papers cite it.
+        only_a_target = lower in targets and not (owner and _names_owner_raw(entry, owner))
+        if only_a_target or entry.type.lower() in UNLISTED_TYPES:
             entry.fields[UNLISTED] = "yes"
             continue
+        bibentries.remember_as_written(entry)
         found_here = bibentries.normalise(entry, TEXT_FIELDS)
         found_here += annotation_mistakes(entry, marks)
         named = {mistake.field for mistake in found_here}
@@ -432,7 +436,7 @@ def _content_problems(
         ]
         if found_here:
             mistakes[lower] = found_here
-        elif owner and not names_owner(entry, owner):
+        elif owner and not names_owner(entry, owner) and not _collaboration_paper(entry):
             warnings[lower] = [_not_the_owner(entry, owner_names)]
     written_keys = {key.lower(): key for key in entries}
     problems = []
@@ -448,12 +452,31 @@ def _content_problems(
     return problems
 
 
+def _names_owner_raw(entry: Entry, owner: Collection[tuple[str, str]]) -> bool:
+    """Whether an entry not yet normalised names the owner as author or editor."""
+    people = [
+        person
+        for role in ("author", "editor")
+        for name in split_name_list(entry.fields.get(role, ""))
+        if (person := bibentries.read_person(name.strip())) is not None
+    ]
+    return any(name_key(person) in owner for person in people)
+
+
+def _collaboration_paper(entry: Entry) -> bool:
+    """A collaboration's paper whose exported list stops before the owner's name
+    (INSPIRE's ``and others``): the owner is among the others, not missing."""
+    people = entry.persons.get("author", [])
+    return "collaboration" in entry.fields and any(bibentries.is_others(p) for p in people)
+
+
 def _not_the_owner(entry: Entry, owner_names: Sequence[str]) -> bibentries.Mistake:
     what = "talk" if is_talk(entry) else "entry"
     people = entry.persons.get("author", [])
     shown = "; ".join(plain(str(person)) for person in people)
     hint = (
-        " (if you are among its 'others', write the authors out up to your name)"
+        " (if you are among its 'others', write the authors out up to your name, or, for a "
+        "collaboration's paper, name it: collaboration = {...})"
         if any(bibentries.is_others(person) for person in people)
         else ""
     )

@@ -76,7 +76,7 @@ NOT_INHERITED = frozenset(
      "options", "presort", "related", "relatedoptions", "relatedtype", "relatedstring",
      "shorthand", "shorthandintro", "sortkey", "keywords"}
 )  # fmt: skip
-PERSON_FIELDS = ("author", "editor", "bookauthor", "holder")
+PERSON_FIELDS = ("author", "editor", "bookauthor", "translator", "holder")
 #: Two names for one field (biblatex's aliases, and the BibTeX name the style reads):
 #: the alias is read as the name.
 ALIASES = {
@@ -90,6 +90,11 @@ LINK_FIELDS = {
     "poster": "Poster", "video": "Video", "supp": "Supplement", "project": "Project",
     "website": "Project", "html": "Project", "blog": "Blog",
 }  # fmt: skip
+#: biblatex's publication states (and two more a CV needs), as ``pubstate`` keys.
+PUBSTATE_KEYS = frozenset(
+    {"inpress", "submitted", "forthcoming", "inpreparation", "prepublished", "accepted",
+     "underreview"}
+)  # fmt: skip
 #: The field al-folio marks a paper as selected with; read as the keyword.
 SELECTED_FIELD = "selected"
 _TRUE = frozenset({"true", "yes", "1"})
@@ -120,6 +125,25 @@ class Mistake:
 def _q(value: str) -> str:
     """A value in a message, quoted as written (no escaped backslashes)."""
     return f"'{value}'"
+
+
+#: Where an entry keeps its fields as the bib file writes them (names, aliases, people
+#: and all), with what it inherits: the BibTeX the website offers is this.
+WRITTEN = "cv_written_fields"
+
+
+def remember_as_written(entry: Entry) -> None:
+    """Keep the entry's fields as written, before :func:`normalise` reads them."""
+    setattr(entry, WRITTEN, dict(entry.fields))
+
+
+def as_written(entry: Entry) -> dict[str, str]:
+    """The entry's fields as the bib file writes them (see :func:`remember_as_written`)."""
+    return getattr(entry, WRITTEN, None) or {
+        **{role: " and ".join(str(person) for person in people)
+           for role, people in entry.persons.items()},
+        **entry.fields,
+    }  # fmt: skip
 
 
 def keywords(entry: Entry) -> list[str]:
@@ -224,10 +248,12 @@ def normalise(entry: Entry, shown_fields: Iterable[str]) -> list[Mistake]:
     for role in PERSON_FIELDS:
         if role in entry.fields:
             mistakes += _people(entry, role)
+    _arxiv_journal(entry)
     mistakes += _identifiers(entry)
     mistakes += _material_links(entry)
     mistakes += _dates(entry)
     mistakes += _selected_flag(entry)
+    _pubstate(entry)
     if "keywords" in entry.fields:
         entry.fields["keywords"] = ", ".join(keywords(entry))
     for name in shown_fields:
@@ -294,6 +320,45 @@ def name_parts(person: Person) -> list[str]:
     )
 
 
+#: Google Scholar's and Semantic Scholar's way of citing an arXiv preprint:
+#: ``journal = {arXiv preprint arXiv:2407.04567}``, ``{ArXiv abs/2104.00001}``.
+_ARXIV_JOURNAL = re.compile(
+    r"arxiv(?:\s+preprint)?(?:\s+arxiv)?\s*(?::|\s)\s*(?:abs/)?(?P<id>\S+)", re.IGNORECASE
+)
+#: Journal names that are preprint servers, as exporters write them.
+PREPRINT_JOURNALS = frozenset(
+    {"arxiv", "arxiv e-prints", "biorxiv", "medrxiv", "ssrn", "ssrn electronic journal",
+     "chemrxiv", "techrxiv", "psyarxiv", "socarxiv", "osf preprints", "research square",
+     "preprints", "authorea preprints", "engrxiv", "eartharxiv", "edarxiv"}
+)  # fmt: skip
+
+
+def is_preprint_journal(entry: Entry) -> bool:
+    """A ``journal`` that names a preprint server (medRxiv's own export says
+    ``journal = {medRxiv}``): the work is a preprint, not a journal article."""
+    try:
+        journal = plain(entry.fields.get("journal", "")).strip().casefold()
+    except MarkupError:
+        return False
+    return journal in PREPRINT_JOURNALS
+
+
+def _arxiv_journal(entry: Entry) -> None:
+    """``journal = {arXiv preprint arXiv:2407.04567}`` is the e-print 2407.04567."""
+    fields = entry.fields
+    if "journal" not in fields or "eprint" in fields:
+        return
+    try:
+        journal = plain(fields["journal"]).strip()
+    except MarkupError:
+        return  # the field's own check reports it
+    match = _ARXIV_JOURNAL.fullmatch(journal)
+    if match and _ARXIV.fullmatch(match["id"]):
+        fields["eprint"] = match["id"]
+        fields["archiveprefix"] = "arXiv"
+        del fields["journal"]
+
+
 def _identifiers(entry: Entry) -> list[Mistake]:
     fields = entry.fields
     mistakes = []
@@ -333,7 +398,16 @@ def _material_links(entry: Entry) -> list[Mistake]:
         if name not in entry.fields:
             continue
         address = url_text(entry.fields[name])
-        if problem := web_address_problem(address):
+        if scheme_of(address) is None and not address.startswith("www."):
+            mistakes.append(
+                Mistake(
+                    f"entry {_q(entry.key)} has the {name} {_q(address)}, a file name, not a "
+                    "web address: give the full address (https://...) where readers find the "
+                    "file (al-folio's files live on the al-folio site)",
+                    name,
+                )
+            )
+        elif problem := web_address_problem(address):
             mistakes.append(
                 Mistake(
                     f"entry {_q(entry.key)} has the {name} {_q(address)}: {problem}; give the "
@@ -344,6 +418,14 @@ def _material_links(entry: Entry) -> list[Mistake]:
         else:
             entry.fields[name] = address
     return mistakes
+
+
+def _pubstate(entry: Entry) -> None:
+    """``in press``, ``In-Press`` and ``inpress`` are biblatex's key ``inpress``."""
+    if "pubstate" in entry.fields:
+        squashed = re.sub(r"[\s_-]+", "", entry.fields["pubstate"]).casefold()
+        if squashed in PUBSTATE_KEYS:
+            entry.fields["pubstate"] = squashed
 
 
 def _selected_flag(entry: Entry) -> list[Mistake]:

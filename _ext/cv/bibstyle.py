@@ -23,7 +23,7 @@ from pybtex.style.template import FieldIsMissing
 
 from . import bibauthors
 from .bibauthors import highlighted_keys
-from .bibentries import LINK_FIELDS, keywords
+from .bibentries import LINK_FIELDS, PUBSTATE_KEYS, keywords
 from .bibmarkup import decode, map_strings, plain
 from .dates import DATE_STYLES, EdtfDate, month_number
 
@@ -41,11 +41,12 @@ KEYNOTE_KEYWORD = "keynote"
 SELECTED_KEYWORD = "selected"
 #: The fields the style shows as text: the bib check decodes each one first.
 TEXT_FIELDS = (
-    "title", "subtitle", "titleaddon", "journal", "journalsubtitle", "issuetitle",
-    "booktitle", "booksubtitle", "booktitleaddon", "eventtitle", "venue", "series",
-    "volume", "volumes", "number", "eid", "pages", "chapter", "edition", "version", "type",
-    "archiveprefix", "eprintclass", "eprintversion", "institution", "publisher",
-    "organization", "howpublished", "location", "isbn", "pubstate", "note", "addendum",
+    "title", "subtitle", "titleaddon", "maintitle", "mainsubtitle", "journal",
+    "journalsubtitle", "issuetitle", "booktitle", "booksubtitle", "booktitleaddon",
+    "eventtitle", "venue", "series", "volume", "volumes", "number", "eid", "pages", "chapter",
+    "edition", "version", "type", "archiveprefix", "eprintclass", "eprintversion",
+    "institution", "publisher", "organization", "howpublished", "location", "isbn",
+    "pubstate", "note", "addendum", "collaboration",
 )  # fmt: skip
 #: Where a publication appeared, in the order the style looks for it when its
 #: type names none of its own (``@misc``, ``@online``...).
@@ -103,9 +104,7 @@ BIBLATEX_STRINGS = {
     "oldseries": "old series",
 }  # fmt: skip
 #: ``pubstate`` values that stand in for a year: the work has none yet.
-UNDATED_STATES = frozenset(
-    {"inpress", "submitted", "forthcoming", "inpreparation", "accepted", "underreview"}
-)
+UNDATED_STATES = PUBSTATE_KEYS - {"prepublished"}
 #: e-print servers by ``eprinttype`` (or ``archiveprefix``): the name shown and the
 #: address of an identifier (bioRxiv and medRxiv identifiers are DOI suffixes).
 EPRINT_SERVERS = {
@@ -128,9 +127,19 @@ EPRINT_SERVERS = {
 }
 
 
+#: Keywords people write for the ones the style knows.
+KEYWORD_SYNONYMS = {
+    "invited talk": INVITED_KEYWORD, "invited presentation": INVITED_KEYWORD,
+    "keynote talk": KEYNOTE_KEYWORD, "keynote speech": KEYNOTE_KEYWORD,
+    "keynote address": KEYNOTE_KEYWORD,
+}  # fmt: skip
+
+
 def keyword_set(entry: Entry) -> set[str]:
-    """The entry's keywords as a set of lower-case words."""
-    return {word.lower() for word in keywords(entry)}
+    """The entry's keywords as a set of lower-case words (``invited talk`` is
+    ``invited``)."""
+    words = {" ".join(word.lower().split()) for word in keywords(entry)}
+    return words | {KEYWORD_SYNONYMS[word] for word in words if word in KEYWORD_SYNONYMS}
 
 
 def is_talk(entry: Entry) -> bool:
@@ -223,6 +232,20 @@ class CvStyle(BaseStyle):
 
     def format_authors(self, entry: Entry) -> Text:
         return self.format_names(entry, "author")
+
+    def translators(self, entry: Entry) -> list[Text]:
+        if not entry.persons.get("translator"):
+            return []
+        return [Text("trans. ", self.format_names(entry, "translator"))]
+
+    def collaboration(self, entry: Entry) -> list[Text]:
+        """`` (DUNE Collaboration)`` after the authors, as INSPIRE exports name it."""
+        if "collaboration" not in entry.fields:
+            return []
+        name = self.field(entry, "collaboration")
+        if "collaboration" not in str(name).casefold():
+            name = Text(name, " Collaboration")
+        return [Text(" (", name, ")")]
 
     def editors(self, entry: Entry) -> Text:
         """``A. Editor, Ed.`` or ``A. Editor, B. Editor, Eds.``."""
@@ -365,7 +388,12 @@ class CvStyle(BaseStyle):
         return [series]
 
     def volume(self, entry: Entry) -> list[Text]:
+        """``vol. 5``, or ``vol. 5 of *Collected Works*`` for a part of a multi-volume
+        work; ``15 vols.`` for the number of volumes."""
         parts = self.optional(entry, "volume", prefix="vol.\u00a0")
+        if "maintitle" in entry.fields:
+            whole = Text(Tag("em", self.full_title(entry, "maintitle")))
+            parts = [Text(parts[0], " of ", whole)] if parts else [whole]
         if "volumes" in entry.fields:
             parts.append(Text(self.field(entry, "volumes"), "\u00a0vols."))
         return parts
@@ -409,7 +437,8 @@ class CvStyle(BaseStyle):
         return [*venue, *series, *issue, *numbers, *self.pages(entry), *self.year(entry)]
 
     def details_inproceedings(self, entry: Entry) -> list[Text]:
-        venue = self.in_volume(entry) or self.journal(entry)
+        # INSPIRE gives a paper in proceedings published as a journal (PoS) both.
+        venue = [*self.in_volume(entry), *self.journal(entry)]
         # biblatex names the event after its proceedings, where it differs.
         event = [
             text
@@ -430,7 +459,7 @@ class CvStyle(BaseStyle):
         )
         editors = [self.editors(entry)] if entry.persons.get("editor") else []
         return [
-            *self.in_volume(entry), *by, *editors,
+            *self.in_volume(entry), *by, *editors, *self.translators(entry),
             *self.edition(entry), *self.volume(entry), *self.series(entry),
             *self.published_by(entry), *self.optional(entry, "chapter", prefix="ch.\u00a0"),
             *self.pages(entry), *self.year(entry),
@@ -444,8 +473,8 @@ class CvStyle(BaseStyle):
             else []
         )
         return [
-            *editors, *self.edition(entry), *self.volume(entry), *self.series(entry),
-            *self.optional(entry, "howpublished"), *self.published_by(entry),
+            *editors, *self.translators(entry), *self.edition(entry), *self.volume(entry),
+            *self.series(entry), *self.optional(entry, "howpublished"), *self.published_by(entry),
             *self.year(entry), *self.optional(entry, "isbn", prefix="ISBN\u00a0"),
         ]  # fmt: skip
 
@@ -533,28 +562,28 @@ class CvStyle(BaseStyle):
         return sentences
 
     def links(self, entry: Entry) -> list[Text]:
-        """Short, clickable labels for the entry's identifiers and material."""
+        """Short, clickable labels for the entry's identifiers and material, each
+        address once: a ``url`` that is also the ``repository`` reads "Code", an
+        e-print whose address is the DOI's is not repeated."""
         fields = entry.fields
-        found = []
+        material = {fields[name]: label for name, label in LINK_FIELDS.items() if name in fields}
+        found: dict[str, str] = {}
         if "doi" in fields:
-            found.append(Text(HRef(f"https://doi.org/{fields['doi']}", "DOI")))
+            found[f"https://doi.org/{fields['doi']}"] = "DOI"
         if "eprint" in fields and (server := _eprint_server(entry)):
             name, address = server
-            found.append(Text(HRef(address.format(fields["eprint"]), name)))
-        if "url" in fields and not _same_link(fields["url"], entry):
-            found.append(Text(HRef(fields["url"], "URL")))
+            found.setdefault(address.format(fields["eprint"]), name)
+        if "pmid" in fields:
+            found.setdefault(f"https://pubmed.ncbi.nlm.nih.gov/{fields['pmid']}/", "PubMed")
+        url = fields.get("url")
+        if url and url not in material and not _same_link(url, entry):
+            found.setdefault(url, "URL")
         eprint = fields.get("eprint", "")
-        if eprint.startswith(("http://", "https://")) and eprint != fields.get("url"):
-            found.append(
-                Text(HRef(eprint, "PDF" if eprint.lower().endswith(".pdf") else "e-print"))
-            )
-        shown = {fields.get("url"), eprint}
-        for name, label in LINK_FIELDS.items():
-            address = fields.get(name)
-            if address and address not in shown:
-                shown.add(address)
-                found.append(Text(HRef(address, label)))
-        return found
+        if eprint.startswith(("http://", "https://")) and eprint not in material:
+            found.setdefault(eprint, "PDF" if eprint.lower().endswith(".pdf") else "e-print")
+        for address, label in material.items():
+            found.setdefault(address, label)
+        return [Text(HRef(address, label)) for address, label in found.items()]
 
     # -- kinds ------------------------------------------------------------------
 
@@ -571,7 +600,7 @@ class CvStyle(BaseStyle):
             body = Text(self.quoted_title(entry), " ", Text(", ").join(details), ".")
         else:
             body = self.quoted_title(entry, last=True)
-        text = Text(self.creators(entry), ", ", body)
+        text = Text(self.creators(entry), *self.collaboration(entry), ", ", body)
         for sentence in self.afterword(entry):
             text = Text(text, " ", sentence)
         links = self.links(entry)

@@ -64,6 +64,10 @@ _HOW_TO_WRITE = "write YYYY, YYYY-MM or YYYY-MM-DD, or a term such as Fall 2021"
 _HOW_TO_LIST = (
     "list years as YYYY and runs of years as YYYY-YYYY, separated by commas: 2019, 2021-2023"
 )
+#: A run of years that goes on (``2014-present``, ``2014-``): a period, not a list.
+_OPEN_RUN = re.compile(r"(\d{4})\s*[-\u2013]\s*(?:present|now|ongoing|today)?", re.IGNORECASE)
+#: What people separate list items by instead of a comma.
+_OTHER_SEPARATOR = re.compile(r"\s*(?:;|&|\band\b)\s*", re.IGNORECASE)
 
 
 class DateError(ValueError):
@@ -260,8 +264,10 @@ class YearList:
         for item in (part.strip() for part in text.split(",")):
             match = _YEARS_ITEM.fullmatch(item)
             if not match:
+                where = "" if item == text.strip() else f"in {text!r}, "
                 what = f"{item!r} is not a year" if item else "an item is empty"
-                raise DateError(f"in {text!r}, {what}; {_HOW_TO_LIST}")
+                how = _list_hint(text, item, "years") or _HOW_TO_LIST
+                raise DateError(f"{where}{what}; {how}")
             first = int(match[1])
             last = int(match[2]) if match[2] else first
             if last < first:
@@ -302,6 +308,21 @@ class YearList:
         return PartialDate(self.years[-1])
 
 
+def _list_hint(text: str, item: str, items: str) -> str:
+    """How to write a list's wrong ``item``, when it looks like more than one
+    (a run that goes on is a period, ``:start:`` and ``:end: present``; items
+    are separated by commas, not semicolons); empty if it does not."""
+    if match := _OPEN_RUN.fullmatch(item):
+        return (
+            f"for years that go on, write :start: {match[1]} and :end: present instead of :years:"
+        )
+    if _OTHER_SEPARATOR.search(item):
+        return f"separate the {items} with commas: {_OTHER_SEPARATOR.sub(', ', text.strip())}"
+    if len(re.findall(r"\d{4}", item)) > 1:
+        return f"separate the {items} with commas"
+    return ""
+
+
 @dataclass(frozen=True)
 class DateList:
     """Separate dates or terms, in order (``Fall 2021, Fall 2022``): a list, not a span."""
@@ -314,7 +335,11 @@ class DateList:
         for item in (part.strip() for part in text.split(",")):
             if not item:
                 raise DateError(f"in {text!r}, an item is empty; separate the dates by commas")
-            date = PartialDate.parse(item)
+            try:
+                date = PartialDate.parse(item)
+            except DateError as error:
+                hint = _list_hint(text, item, "terms")
+                raise DateError(f"{error}; {hint}" if hint else str(error)) from None
             if dates and date.sort_key <= dates[-1].sort_key:
                 raise DateError(f"in {text!r}, {item!r} does not come after the date before it")
             dates.append(date)

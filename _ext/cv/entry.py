@@ -23,6 +23,7 @@ line, whatever it starts with.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from dataclasses import dataclass
@@ -209,6 +210,10 @@ class EntryDirective(SphinxDirective):
             if name not in self.option_spec:
                 known = ", ".join(f":{known}:" for known in self.option_spec)
                 message = f"{self.name} has no option :{name}:; it takes {known}"
+                # The spelling of another English (:organization:) or a typo.
+                close = difflib.get_close_matches(name, self.option_spec, n=1, cutoff=0.7)
+                if close:
+                    message += f" (did you mean :{close[0]}:?)"
             elif name in seen:
                 message = f"{self.name} gives :{name}: twice, on lines {seen[name]} and {line}"
             else:

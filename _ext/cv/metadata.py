@@ -4,8 +4,9 @@ Everything is generated from the ``cv_*`` identity and from the bib files:
 OpenGraph tags on every page, a schema.org ``Person`` on the landing page,
 a schema.org record for each publication, of its kind (``ScholarlyArticle``,
 ``Book``, ``Thesis``...; :mod:`.records`), plus one COinS span per publication,
-which Zotero reads, and, when ``html_baseurl`` is known
-(Read the Docs provides it), a canonical URL and ``sitemap.xml``.
+which Zotero reads (each once per page, however many lists show it), and, when
+``html_baseurl`` is known (Read the Docs provides it), a canonical URL and
+``sitemap.xml``.
 """
 
 from __future__ import annotations

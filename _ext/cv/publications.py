@@ -10,12 +10,18 @@ entries with the keyword ``talk``) the same way, as a bulleted list. A list
 whose names carry marks (:mod:`.bibauthors`) ends with one legend of the marks
 it shows. On the website each publication also offers its BibTeX entry, taken
 from the bib file, in a plain ``<details>`` element (no JavaScript).
+
+Both directives read their options as written, like ``cv-entry``: MyST only
+warns about an unknown option or choice and drops it, and the build would go
+on without it; here each is an error at its line.
 """
 
 from __future__ import annotations
 
 import difflib
+import logging as std_logging
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import quote
 
@@ -27,7 +33,17 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.directives import BibliographyDirective
 
 from .bibauthors import Mark, configured_marks, legend, marks_used
-from .bibstyle import SELECTED_KEYWORD, entry_date, entry_year, is_talk, keyword_set
+from .bibcheck import ENV_ATTRIBUTE, PLACES_ATTRIBUTE
+from .bibentries import as_written, is_preprint_journal
+from .bibstyle import (
+    SELECTED_KEYWORD,
+    TALK_KEYWORD,
+    entry_date,
+    entry_year,
+    is_talk,
+    keyword_set,
+)
+from .entry import raw_options
 from .identity import config_location
 from .records import coins
 from .visitors import PASSTHROUGH
@@ -38,6 +54,7 @@ if TYPE_CHECKING:
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
@@ -71,6 +88,8 @@ KIND_OF_TYPE = {
     "patent": "patent", "software": "software", "dataset": "dataset",
 }  # fmt: skip
 GROUPINGS = ("kind", "year", "none")
+#: The heading, grouped by year, of works with no year yet (submitted, in press).
+UNDATED_HEADING = "Forthcoming"
 NUMBERING = ("reverse", "forward", "none")
 
 
@@ -79,6 +98,8 @@ def publication_kind(entry: Entry) -> str:
     or a type of no kind of its own, whether it has a journal or only an e-print."""
     kind = entry.type.lower()
     fields = entry.fields
+    if is_preprint_journal(entry):  # journal = {medRxiv}: a preprint, as exported
+        return "preprint"
     if kind == "article" and "journal" in fields:
         return "journal"
     if kind in KIND_OF_TYPE:
@@ -148,19 +169,76 @@ class cv_bibtex(nodes.General, nodes.Element):  # noqa: N801
     """The BibTeX source of one publication, offered on the website only."""
 
 
-class CvPublicationsDirective(BibliographyDirective):
-    """``cv-publications``: every non-talk entry, newest first, numbered and citable."""
+class ListDirective(BibliographyDirective):
+    """A list of bib entries whose options are read as written: a mistake in them,
+    or content (the list has none), is an error at its line, not MyST's warning."""
 
     required_arguments = 0
     optional_arguments = 0
     has_content = False
+
+    def mistake(self) -> nodes.system_message | None:
+        """The first mistake in the options or the content, reported; else ``None``,
+        and ``self.options`` holds the options as written, converted."""
+        written = raw_options(self.block_text) if self.block_text else []
+        known = ", ".join(f":{name}:" for name in self.option_spec) or "no options"
+        seen: dict[str, int] = {}
+        options = dict(self.options)
+        for name, value, offset in written:
+            line = self.lineno + offset
+            if name not in self.option_spec:
+                message = f"{self.name} has no option :{name}:; it takes {known}"
+                close = difflib.get_close_matches(name, self.option_spec, n=1, cutoff=0.7)
+                if close:
+                    message += f" (did you mean :{close[0]}:?)"
+            elif name in seen:
+                message = f"{self.name} gives :{name}: twice, on lines {seen[name]} and {line}"
+            else:
+                try:
+                    options[name] = self.option_spec[name](_unquoted(value) or None)
+                except ValueError as error:
+                    message = f"{self.name} :{name}: {str(error).rstrip('.')}"
+                else:
+                    seen[name] = line
+                    continue
+            return self.reporter.error(message, line=line)
+        # MyST has taken the options out of the content (with none known, any
+        # written option is a mistake, reported above).
+        content = [text for text in self.content if text.strip()]
+        if content:
+            only = f", only options ({known})" if self.option_spec else ""
+            return self.reporter.error(
+                f"{self.name} takes no content{only}; found {content[0]!r}", line=self.lineno
+            )
+        self.options = options
+        return None
+
+
+def _unquoted(value: str) -> str:
+    """A choice as YAML reads it: ``"kind"`` is ``kind``."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _flag(value: str | None) -> None:
+    if value:
+        raise ValueError(f"takes no value, {value!r} given; write it alone or leave it out")
+
+
+class CvPublicationsDirective(ListDirective):
+    """``cv-publications``: every non-talk entry, newest first, numbered and citable."""
+
     option_spec: ClassVar[dict[str, object]] = {
         "group-by": lambda value: directives.choice(value, GROUPINGS),
         "numbering": lambda value: directives.choice(value, NUMBERING),
-        "selected": directives.flag,
+        "selected": _flag,
     }
 
     def run(self) -> list[nodes.Node]:
+        mistake = self.mistake()
+        if mistake is not None:
+            return [mistake]
         if "selected" in self.options:
             entries = listed_entries(
                 self,
@@ -168,6 +246,7 @@ class CvPublicationsDirective(BibliographyDirective):
                 f"publications with the keyword '{SELECTED_KEYWORD}'",
                 f"add '{SELECTED_KEYWORD}' to the keywords of the papers to show, or take "
                 ":selected: out",
+                SELECTED_KEYWORD,
             )
         else:
             entries = listed_entries(
@@ -176,6 +255,8 @@ class CvPublicationsDirective(BibliographyDirective):
                 "publications",
                 "add an entry such as @article{...}, or take the directive out",
             )
+        if not entries:
+            return []
         numbering = self.options.get("numbering", "reverse")
         groups = self.groups(entries)
         # The first number of each group: the numbers run on from group to group.
@@ -209,12 +290,12 @@ class CvPublicationsDirective(BibliographyDirective):
         if grouping == "year":
             by_year: dict[str, list[Entry]] = {}
             for entry in sorted(entries, key=entry_date, reverse=True):
-                by_year.setdefault(entry_year(entry), []).append(entry)
+                by_year.setdefault(entry_year(entry) or UNDATED_HEADING, []).append(entry)
             return list(by_year.items())
         return [("", entries)]
 
 
-class CvTalksDirective(BibliographyDirective):
+class CvTalksDirective(ListDirective):
     """``cv-talks``: every entry with the keyword ``talk``, newest first, as a list.
 
     The keyword is matched as a word of the ``keywords`` field (split on
@@ -222,18 +303,21 @@ class CvTalksDirective(BibliographyDirective):
     keyword "talking heads" is no talk.
     """
 
-    required_arguments = 0
-    optional_arguments = 0
-    has_content = False
     option_spec: ClassVar[dict[str, object]] = {}
 
     def run(self) -> list[nodes.Node]:
+        mistake = self.mistake()
+        if mistake is not None:
+            return [mistake]
         talks = listed_entries(
             self,
             is_talk,
             "talks",
             "give a talk's entry the keyword 'talk', or take the directive out",
+            TALK_KEYWORD,
         )
+        if not talks:
+            return []
         self.options = {"list": "bullet", "filter": key_filter(talks)}
         list_id = f"cv-list-{self.env.new_serialno('cv-list')}"
         wrapper = cv_talks(list=list_id)
@@ -249,17 +333,60 @@ def mark_legend(list_id: str, entries: Iterable[Entry], config: Config) -> cv_ma
 
 
 def listed_entries(
-    directive: BibliographyDirective, wanted: Callable[[Entry], bool], what: str, hint: str
+    directive: BibliographyDirective,
+    wanted: Callable[[Entry], bool],
+    what: str,
+    hint: str,
+    keyword: str | None = None,
 ) -> list[Entry]:
-    """The bib entries ``wanted`` picks; none is an error that names the bib files."""
+    """The bib entries ``wanted`` picks. None is an error that names the bib files,
+    unless the bib check left out an entry with ``keyword`` (any entry, if ``None``)
+    for an error it has reported: then the list is empty because of that error."""
     entries = directive.env.get_domain("cite").bibdata.data.entries.values()
     picked = [entry for entry in entries if wanted(entry)]
-    if not picked:
+    if not picked and not left_out_for_errors(directive.env, keyword):
         files = ", ".join(directive.config.bibtex_bibfiles)
         raise directive.error(
             f"{directive.name} found no {what} in {files} (bibtex_bibfiles): {hint}"
         )
     return picked
+
+
+def left_out_for_errors(env: BuildEnvironment, keyword: str | None) -> bool:
+    """Whether the bib check reported an error in an entry whose text holds
+    ``keyword`` as a word (any entry, if ``None``).
+
+    The entries left out are gone from the parsed data, so each error's line is
+    traced to the entry it falls in, and that entry's text is searched. A word
+    found in a title too only spares a second message: the error fails the
+    build anyway.
+    """
+    _, stored = getattr(env, ENV_ATTRIBUTE, (None, None))
+    places: dict[str, tuple[str, int]] = getattr(env, PLACES_ATTRIBUTE, {})
+    starts: dict[str, list[int]] = {}
+    for path, line in places.values():
+        starts.setdefault(path, []).append(line)
+    for level, _, location in stored or []:
+        if level != "error" or location is None:
+            continue
+        path, _, line_text = location.rpartition(":")
+        if keyword is None:
+            return True
+        entry_text = _entry_text(path, int(line_text), sorted(starts.get(path, [])))
+        if re.search(rf"\b{re.escape(keyword)}\b", entry_text, re.IGNORECASE):
+            return True
+    return False
+
+
+def _entry_text(path: str, line: int, starts: list[int]) -> str:
+    """The lines of the bib entry that ``line`` of ``path`` falls in."""
+    begin = max((start for start in starts if start <= line), default=line)
+    end = min((start for start in starts if start > line), default=None)
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return "\n".join(lines[begin - 1 : end - 1 if end else None])
 
 
 def key_filter(entries: Iterable[Entry]) -> str:
@@ -345,17 +472,22 @@ class BibtexSourceTransform(SphinxPostTransform):
         domain = self.env.get_domain("cite")
         key_of = {citation.citation_id: citation.key for citation in domain.citations}
         entries = domain.bibdata.data.entries
+        # A paper in a selected list and in the full list is one paper: a reference
+        # manager imports each COinS span, and the page's metadata lists each key.
+        noted: set[str] = set()
         for wrapper in wrappers:
             wrapper["keys"] = []
             for list_item in wrapper.findall(nodes.list_item):
                 key = next((key_of[ident] for ident in list_item["ids"] if ident in key_of), None)
                 if key is None:
                     continue
-                wrapper["keys"].append(key)
                 entry = entries[key]
-                list_item.append(
-                    cv_bibtex(key=key, source=bibtex_source(entry), coins=coins(entry))
-                )
+                first = key not in noted
+                if first:
+                    noted.add(key)
+                    wrapper["keys"].append(key)
+                record = coins(entry) if first else ""
+                list_item.append(cv_bibtex(key=key, source=bibtex_source(entry), coins=record))
 
 
 #: Fields a reference manager adds for its own use: local file paths, private
@@ -372,9 +504,7 @@ def bibtex_source(entry: Entry) -> str:
     written in the bib file (pybtex's own writer would escape its LaTeX a second
     time), inherited ``crossref`` fields included, private fields left out."""
     lines = [f"@{entry.original_type}{{{entry.key},"]
-    for role, people in entry.persons.items():
-        lines.append(f"  {role} = {{{' and '.join(str(person) for person in people)}}},")
-    for name, value in entry.fields.items():
+    for name, value in as_written(entry).items():
         if name.lower() not in PRIVATE_FIELDS:
             lines.append(f"  {name.lower()} = {{{value}}},")
     return "\n".join(lines) + "\n}\n"
@@ -422,13 +552,39 @@ def visit_bibtex_html(self: HTML5Translator, node: cv_bibtex) -> None:
         f'<a class="cv-bibtex-download" download="{self.attval(download_name(key))}.bib" '
         f'href="{self.attval(href)}">Download {self.encode(key)}.bib</a>'
         "</details>"
-        f'<span class="Z3988" title="{self.attval(node["coins"])}"></span>'
     )
+    if node["coins"]:
+        self.body.append(f'<span class="Z3988" title="{self.attval(node["coins"])}"></span>')
     raise nodes.SkipNode
 
 
 def skip(self: object, node: nodes.Node) -> None:
     raise nodes.SkipNode
+
+
+LIST_DIRECTIVES = ("cv-publications", "cv-talks")
+
+
+class ListOptionNoise(std_logging.Filter):
+    """MyST's warnings about a list's options or content: the directive reads
+    them itself, as written, and makes each mistake an error at its line."""
+
+    PROBLEMS = (
+        "Unknown option key",
+        "Invalid option value",
+        "Invalid options format",
+        "Has content, but none permitted",
+    )
+
+    def filter(self, record: std_logging.LogRecord) -> bool:
+        return not (
+            getattr(record, "subtype", "") in {"directive_option", "directive_parse"}
+            and str(record.msg).startswith(
+                tuple(
+                    f"'{name}': {problem}" for name in LIST_DIRECTIVES for problem in self.PROBLEMS
+                )
+            )
+        )
 
 
 def setup(app: Sphinx) -> None:
@@ -446,6 +602,9 @@ def setup(app: Sphinx) -> None:
     app.add_node(cv_bibtex, html=(visit_bibtex_html, None), latex=(skip, None), text=(skip, None))
     app.add_directive("cv-publications", CvPublicationsDirective)
     app.add_directive("cv-talks", CvTalksDirective)
+    myst_warnings = std_logging.getLogger("sphinx.myst_parser.warnings_")
+    if not any(isinstance(known, ListOptionNoise) for known in myst_warnings.filters):
+        myst_warnings.addFilter(ListOptionNoise())
     app.add_post_transform(CountdownTransform)
     app.add_post_transform(MarkLegendTransform)
     app.add_post_transform(BibtexSourceTransform)
