@@ -68,7 +68,8 @@ SILENT = {"toctree", "raw", "cv-sections", "cv-header", "cv-publications", "cv-t
           "bibliography", "image", "figure", "code-block", "include", "code", "math"}  # fmt: skip
 #: What is left of a line that is still markup the simple reader does not follow.
 _UNREAD = re.compile(r"[{}<>|$\\]|^\[\^|^\s*\d+\.\s*$")
-_TO_TEXT = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+# Math as the outputs show it: `$\\nu_e$` reads as the Greek letter and an e.
+_TO_TEXT = LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
 
 
 def letters(text: str) -> str:
@@ -222,6 +223,10 @@ def _text(markdown: str, conf: SimpleNamespace) -> str:
     return text.replace("**", "").replace("__", "").replace("`", "").strip()
 
 
+#: A ``cv-publications`` directive's first line and the option lines under it.
+_LIST_OPTIONS = re.compile(r"^[:`]{3,}\{cv-publications\}[^\n]*\n((?:[ \t]*:[\w-]+:.*\n)*)", re.M)
+
+
 @dataclass
 class BibRecord:
     """One bib entry as its fields read, decoded from LaTeX."""
@@ -264,6 +269,10 @@ class BibRecord:
             owner = [name for name in named if letters(name) in self.owner_forms]
             return kept + [name for name in owner[:1] if name not in kept]
         return ["et al." if str(person) == "others" else person_text(person) for person in people]
+
+    def editors(self) -> list[str]:
+        """Each editor, first names first."""
+        return [person_text(person) for person in self.entry.persons.get("editor", [])]
 
     @property
     def doi(self) -> str:
@@ -328,9 +337,15 @@ class CvSources:
                 BibRecord(key, entry, self.max_authors, self.owner_forms)
                 for key, entry in data.entries.items()
             ]
-        # A crossref target is listed only when it is the owner's (a volume they edited).
+        # A crossref target is listed only when it is the owner's (a volume they edited);
+        # biblatex's @xdata and @set hold data for other entries, never a work.
         cited = {r.entry.fields.get("crossref", "").lower() for r in records}
-        return [r for r in records if r.key.lower() not in cited or self.names_owner(r)]
+        return [
+            r
+            for r in records
+            if (r.key.lower() not in cited or self.names_owner(r))
+            and r.entry.type.lower() not in {"xdata", "set"}
+        ]
 
     def names_owner(self, record: BibRecord) -> bool:
         people = [p for role in ("author", "editor") for p in record.entry.persons.get(role, [])]
@@ -339,6 +354,25 @@ class CvSources:
     @property
     def publications(self) -> list[BibRecord]:
         return [record for record in self.bib if not record.is_talk]
+
+    @property
+    def selected(self) -> list[BibRecord]:
+        """The publications with the keyword ``selected`` (or al-folio's field)."""
+        return [
+            record
+            for record in self.publications
+            if "selected" in record.keywords
+            or record.field("selected").lower() in {"true", "yes", "1"}
+        ]
+
+    def listed_publications(self, docname: str) -> list[BibRecord]:
+        """The papers a page's lists show, each once however many lists show it (a
+        selected list above the full one): all, unless every list is ``:selected:``."""
+        text = (self.project / f"{docname}.md").read_text(encoding="utf-8")
+        lists = _LIST_OPTIONS.findall(text)
+        if lists and all(re.search(r"^\s*:selected:", options, re.M) for options in lists):
+            return self.selected
+        return self.publications
 
     @property
     def talks(self) -> list[BibRecord]:
@@ -359,6 +393,6 @@ class CvSources:
         return self.conf.latex_documents[0][1].removesuffix(".tex") + ".pdf"
 
     def highlighted(self, record: BibRecord) -> list[str]:
-        """The authors of ``record`` that are the owner (``cv_highlight_names``)."""
+        """The authors and editors of ``record`` that are the owner (``cv_highlight_names``)."""
         forms = {letters(person_text(Person(name))) for name in self.conf.cv_highlight_names}
-        return [name for name in record.authors() if letters(name) in forms]
+        return [name for name in record.authors() + record.editors() if letters(name) in forms]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from cv.bibcheck import check_bib_files
+from cv.bibentries import is_preprint_journal
 from cv.bibstyle import CvStyle
 from cv.publications import bibtex_source, download_name
 from cv.records import coins, scholarly_article
@@ -341,8 +342,10 @@ def test_google_scholar_arxiv_journal_is_an_eprint(tmp_path: Path) -> None:
     entries, messages = check(tmp_path, entry("article", "x", **fields))
     assert messages == []
     assert entries["x"].fields["eprint"] == "2407.04567"
-    assert "journal" not in entries["x"].fields
-    assert shown(entries["x"]) == "Ada Example, “A Title,” arXiv:2407.04567, 2020. arXiv"
+    assert is_preprint_journal(entries["x"])
+    assert shown(entries["x"]) == (
+        "Ada Example, “A Title,” arXiv preprint arXiv:2407.04567, 2020. arXiv"
+    )
 
 
 def test_a_file_name_as_a_link_says_it_is_one(tmp_path: Path) -> None:

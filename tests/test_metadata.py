@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
@@ -78,24 +77,8 @@ def starts_each(texts: list[str], titles: list[str]) -> bool:
     return not left
 
 
-#: How al-folio's ``selected`` field says yes (:mod:`cv.bibentries`).
-SELECTED_TRUE = {"true", "yes", "1"}
-#: A ``cv-publications`` directive's first line and the option lines under it.
-_LIST_OPTIONS = re.compile(r"^[:`]{3,}\{cv-publications\}[^\n]*\n((?:[ \t]*:[\w-]+:.*\n)*)", re.M)
-
-
 def listed_publications(docname: str) -> list[BibRecord]:
-    """The papers a page's lists show, each once however many lists show it (a
-    selected list above the full one): all of them, unless each list is ``:selected:``."""
-    text = (SOURCES.project / f"{docname}.md").read_text(encoding="utf-8")
-    lists = _LIST_OPTIONS.findall(text)
-    if lists and all(re.search(r"^\s*:selected:", options, re.M) for options in lists):
-        return [
-            record
-            for record in SOURCES.publications
-            if "selected" in record.keywords or record.field("selected").lower() in SELECTED_TRUE
-        ]
-    return SOURCES.publications
+    return SOURCES.listed_publications(docname)
 
 
 def test_each_publication_is_a_creative_work(pages: dict[str, BeautifulSoup]) -> None:

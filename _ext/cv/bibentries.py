@@ -340,11 +340,12 @@ def is_preprint_journal(entry: Entry) -> bool:
         journal = plain(entry.fields.get("journal", "")).strip().casefold()
     except MarkupError:
         return False
-    return journal in PREPRINT_JOURNALS
+    return journal in PREPRINT_JOURNALS or bool(_ARXIV_JOURNAL.fullmatch(journal))
 
 
 def _arxiv_journal(entry: Entry) -> None:
-    """``journal = {arXiv preprint arXiv:2407.04567}`` is the e-print 2407.04567."""
+    """``journal = {arXiv preprint arXiv:2407.04567}`` is the e-print 2407.04567 (the
+    journal stays, as written; it makes the work a preprint)."""
     fields = entry.fields
     if "journal" not in fields or "eprint" in fields:
         return
@@ -356,7 +357,6 @@ def _arxiv_journal(entry: Entry) -> None:
     if match and _ARXIV.fullmatch(match["id"]):
         fields["eprint"] = match["id"]
         fields["archiveprefix"] = "arXiv"
-        del fields["journal"]
 
 
 def _identifiers(entry: Entry) -> list[Mistake]:

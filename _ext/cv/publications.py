@@ -258,6 +258,7 @@ class CvPublicationsDirective(ListDirective):
         if not entries:
             return []
         numbering = self.options.get("numbering", "reverse")
+        selected = "selected" in self.options
         groups = self.groups(entries)
         # The first number of each group: the numbers run on from group to group.
         number = len(entries) if numbering == "reverse" else 1
@@ -271,7 +272,9 @@ class CvPublicationsDirective(ListDirective):
                 "list": "bullet" if numbering == "none" else "enumerated",
                 "filter": key_filter(members),
             }
-            wrapper = cv_publications(numbering=numbering, first=number, list=list_id)
+            wrapper = cv_publications(
+                numbering=numbering, first=number, list=list_id, selected=selected
+            )
             wrapper.extend(super().run())
             result.append(wrapper)
             number += step * len(members)
@@ -416,9 +419,10 @@ class CountdownTransform(SphinxPostTransform):
     def run(self, **kwargs: object) -> None:
         for wrapper in self.document.findall(_is_list_wrapper):
             name = LIST_CLASSES[type(wrapper).__name__]
+            # A list of selected papers says so: readers, themes and checks tell it apart.
+            names = [name, *(["cv-selected-list"] if wrapper.get("selected") else [])]
             for listing in wrapper.findall(_is_list):
-                if name not in listing["classes"]:
-                    listing["classes"].append(name)
+                listing["classes"] += [n for n in names if n not in listing["classes"]]
         for wrapper in self.document.findall(cv_publications):
             for listing in wrapper.findall(nodes.enumerated_list):
                 if wrapper["numbering"] == "forward":
@@ -519,7 +523,8 @@ def download_name(key: str) -> str:
 
 
 def visit_countdown_html(self: HTML5Translator, node: cv_countdown_list) -> None:
-    self.body.append(f'<ol class="cv-publication-list" reversed start="{node["start"]}">\n')
+    classes = " ".join(node["classes"]) or "cv-publication-list"
+    self.body.append(f'<ol class="{classes}" reversed start="{node["start"]}">\n')
 
 
 def depart_countdown_html(self: HTML5Translator, node: cv_countdown_list) -> None:
