@@ -75,7 +75,7 @@ UNDECOMPOSED = str.maketrans({
 
 
 def slug(text: str) -> str:
-    """``Zoë O'Brien-Ng`` → ``zoe-obrien-ng``, ``Østergaard`` → ``ostergaard``: for file
+    """``Zoë O'Brien-Ng`` → ``zoe-obrien-ng``, ``Ørjan`` → ``orjan``: for file
     names and bib keys."""
     decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
     ascii_text = decomposed.encode("ascii", "ignore").decode()
