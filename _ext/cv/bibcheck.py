@@ -56,7 +56,7 @@ from .bibauthors import (
     names_owner,
 )
 from .bibmarkup import plain
-from .bibstyle import TEXT_FIELDS, is_talk, is_undated
+from .bibstyle import TEXT_FIELDS, UNDATED_STATES, is_talk
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -513,7 +513,8 @@ def _field_mistakes(entry: Entry) -> list[tuple[str, str | None]]:
         if not fields.get("eventtitle"):
             found.append((f"{what} has no eventtitle: name the event or its host", None))
     else:
-        if not fields.get("year") and not fields.get("date") and not is_undated(entry):
+        undated_state = fields.get("pubstate", "").lower() in UNDATED_STATES
+        if not fields.get("year") and not fields.get("date") and not undated_state:
             found.append((f"{what} has no year (or a pubstate such as submitted)", None))
         for kinds, (names, described) in VENUE_NEEDED.items():
             if entry.type.lower() in kinds and not any(fields.get(name) for name in names):

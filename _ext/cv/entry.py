@@ -39,7 +39,7 @@ from .identity import config_location
 from .visitors import PASSTHROUGH
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -207,8 +207,16 @@ class EntryDirective(SphinxDirective):
         seen: dict[str, int] = {}
         for name, _, offset in written:
             line = self.lineno + offset
-            message = option_mistake(self.name, self.option_spec, name, seen, line)
-            if message is None:
+            if name not in self.option_spec:
+                known = ", ".join(f":{known}:" for known in self.option_spec)
+                message = f"{self.name} has no option :{name}:; it takes {known}"
+                # The spelling of another English (:organization:) or a typo.
+                close = difflib.get_close_matches(name, self.option_spec, n=1, cutoff=0.7)
+                if close:
+                    message += f" (did you mean :{close[0]}:?)"
+            elif name in seen:
+                message = f"{self.name} gives :{name}: twice, on lines {seen[name]} and {line}"
+            else:
                 seen[name] = line
                 continue
             raise OptionError(self.reporter.error(message, line=line))
@@ -234,52 +242,22 @@ def add_entry_directive(app: Sphinx, name: str, directive: type[EntryDirective])
     app.add_directive(name, directive)
 
 
-def option_mistake(
-    directive: str, option_spec: Mapping[str, object], name: str, seen: Mapping[str, int], line: int
-) -> str | None:
-    """What is wrong with the option ``name`` written on ``line``: one the directive
-    does not take (with the nearest it takes), or one given twice; ``None`` if nothing."""
-    if name not in option_spec:
-        known = ", ".join(f":{known}:" for known in option_spec) or "no options"
-        message = f"{directive} has no option :{name}:; it takes {known}"
-        # The spelling of another English (:organization:) or a typo.
-        close = difflib.get_close_matches(name, option_spec, n=1, cutoff=0.7)
-        return message + (f" (did you mean :{close[0]}:?)" if close else "")
-    if name in seen:
-        return f"{directive} gives :{name}: twice, on lines {seen[name]} and {line}"
-    return None
-
-
-class MystOptionNoise(logging.Filter):
-    """MyST's warnings about the options (or content) of directives that read their
-    options themselves, as written (a value may start with a quote), and report each
-    mistake as an error at its line."""
-
-    def __init__(
-        self,
-        directive_names: Iterable[str],
-        problems: Iterable[str],
-        subtypes: Iterable[str] = ("directive_option",),
-    ) -> None:
-        super().__init__()
-        self.prefixes = tuple(f"'{name}': {p}" for name in directive_names for p in problems)
-        self.subtypes = frozenset(subtypes)
+class QuotedOptionNoise(logging.Filter):
+    """MyST's messages about an entry's options: the directive reads them itself,
+    as written (a value may start with a quote), and names an unknown one."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
         return not (
-            getattr(record, "subtype", "") in self.subtypes
-            and str(record.msg).startswith(self.prefixes)
+            getattr(record, "subtype", "") == "directive_option"
+            and message.startswith(
+                tuple(
+                    f"'{name}': {problem}"
+                    for name in ENTRY_DIRECTIVES
+                    for problem in ("Invalid options format", "Unknown option")
+                )
+            )
         )
-
-
-def silence_myst(noise: MystOptionNoise) -> None:
-    """Add ``noise`` to MyST's warnings once, however many times Sphinx sets up."""
-    warnings = logging.getLogger("sphinx.myst_parser.warnings_")
-    if not any(
-        isinstance(known, MystOptionNoise) and known.prefixes == noise.prefixes
-        for known in warnings.filters
-    ):
-        warnings.addFilter(noise)
 
 
 def check_date_style(app: Sphinx, config: Config) -> None:
@@ -374,4 +352,6 @@ def setup(app: Sphinx) -> None:
         text=(visit_field_text, depart_field_text),
     )
     add_entry_directive(app, "cv-entry", CvEntryDirective)
-    silence_myst(MystOptionNoise(ENTRY_DIRECTIVES, ("Invalid options format", "Unknown option")))
+    myst_warnings = logging.getLogger("sphinx.myst_parser.warnings_")
+    if not any(isinstance(known, QuotedOptionNoise) for known in myst_warnings.filters):
+        myst_warnings.addFilter(QuotedOptionNoise())

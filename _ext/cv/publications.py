@@ -19,6 +19,7 @@ on without it; here each is an error at its line.
 from __future__ import annotations
 
 import difflib
+import logging as std_logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -42,7 +43,7 @@ from .bibstyle import (
     is_talk,
     keyword_set,
 )
-from .entry import MystOptionNoise, option_mistake, raw_options, silence_myst
+from .entry import raw_options
 from .identity import config_location
 from .records import coins
 from .visitors import PASSTHROUGH
@@ -185,8 +186,14 @@ class ListDirective(BibliographyDirective):
         options = dict(self.options)
         for name, value, offset in written:
             line = self.lineno + offset
-            message = option_mistake(self.name, self.option_spec, name, seen, line)
-            if message is None:
+            if name not in self.option_spec:
+                message = f"{self.name} has no option :{name}:; it takes {known}"
+                close = difflib.get_close_matches(name, self.option_spec, n=1, cutoff=0.7)
+                if close:
+                    message += f" (did you mean :{close[0]}:?)"
+            elif name in seen:
+                message = f"{self.name} gives :{name}: twice, on lines {seen[name]} and {line}"
+            else:
                 try:
                     options[name] = self.option_spec[name](_unquoted(value) or None)
                 except ValueError as error:
@@ -563,6 +570,28 @@ def skip(self: object, node: nodes.Node) -> None:
 LIST_DIRECTIVES = ("cv-publications", "cv-talks")
 
 
+class ListOptionNoise(std_logging.Filter):
+    """MyST's warnings about a list's options or content: the directive reads
+    them itself, as written, and makes each mistake an error at its line."""
+
+    PROBLEMS = (
+        "Unknown option key",
+        "Invalid option value",
+        "Invalid options format",
+        "Has content, but none permitted",
+    )
+
+    def filter(self, record: std_logging.LogRecord) -> bool:
+        return not (
+            getattr(record, "subtype", "") in {"directive_option", "directive_parse"}
+            and str(record.msg).startswith(
+                tuple(
+                    f"'{name}': {problem}" for name in LIST_DIRECTIVES for problem in self.PROBLEMS
+                )
+            )
+        )
+
+
 def setup(app: Sphinx) -> None:
     app.add_config_value("cv_publication_kinds", {}, "env", dict)
     # After identity (300) has read conf.py's lines.
@@ -578,15 +607,9 @@ def setup(app: Sphinx) -> None:
     app.add_node(cv_bibtex, html=(visit_bibtex_html, None), latex=(skip, None), text=(skip, None))
     app.add_directive("cv-publications", CvPublicationsDirective)
     app.add_directive("cv-talks", CvTalksDirective)
-    # The lists read their options as written and report each mistake at its line.
-    silence_myst(
-        MystOptionNoise(
-            LIST_DIRECTIVES,
-            ("Unknown option key", "Invalid option value", "Invalid options format",
-             "Has content, but none permitted"),
-            subtypes=("directive_option", "directive_parse"),
-        )
-    )  # fmt: skip
+    myst_warnings = std_logging.getLogger("sphinx.myst_parser.warnings_")
+    if not any(isinstance(known, ListOptionNoise) for known in myst_warnings.filters):
+        myst_warnings.addFilter(ListOptionNoise())
     app.add_post_transform(CountdownTransform)
     app.add_post_transform(MarkLegendTransform)
     app.add_post_transform(BibtexSourceTransform)
