@@ -62,6 +62,47 @@ bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "cv"
 bibtex_reference_style = "label"
 
+# -- Variants: PDFs that select from the same pages ---------------------------
+
+# Each is a PDF of its own beside the full CV (the website stays the full CV and
+# links them all). Keys and rules: docs/config.md, cv_variants.
+cv_variants = {
+    # For grant and fellowship applications: at most two pages.
+    "short": {
+        "title": "Short CV",
+        "label": "short CV",
+        # The pages it shows, in this order; of the experience, what went on in 2020 or
+        # later, with the first two bullets of each (or it runs onto a third page).
+        "sections": {
+            "sections/education": None,
+            "sections/research-interests": None,
+            "sections/experience": {"since": 2020, "bullets": 2},
+            "sections/publications": None,
+            "sections/talks": None,
+            "sections/fellowships": None,
+            "sections/skills": None,
+        },
+        "titles": {"sections/talks": "Invited Talks"},
+        "talks": {"keywords": ["invited"]},
+        "max_pages": 2,
+    },
+    # For industry: one page.
+    "resume": {
+        "title": "Résumé",
+        "label": "résumé",
+        "sections": {
+            # The three latest jobs, each with its first bullet.
+            "sections/experience": {"limit": 3, "bullets": 1},
+            "sections/education": None,
+            "sections/skills": None,
+            "sections/publications": None,
+        },
+        "titles": {"sections/publications": "Selected Publications"},
+        "publications": {"kinds": ["journal", "conference"], "limit": 3},
+        "max_pages": 1,
+    },
+}
+
 # -- HTML ----------------------------------------------------------------------
 
 html_theme = "furo"

@@ -1,5 +1,5 @@
 """Development sessions: build the site and the PDF, test, lint, preview, benchmark;
-start a new CV, take an engine update, build the reference.
+start a new CV, take an engine update, build the reference, update the translations.
 
 Every session installs from the one pinned ``requirements.txt``; ``nox`` alone
 runs ``lint`` and ``tests``. Nothing here names a page or an entry of the CV:
@@ -95,3 +95,11 @@ def new(session: nox.Session) -> None:
 def update_engine(session: nox.Session) -> None:
     """Take the engine of a git revision: ``nox -s update-engine -- upstream/main``."""
     session.run(sys.executable, "tools/update_engine.py", *session.posargs, external=True)
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Extract the engine's messages and update and compile each language's catalog:
+    ``nox -s translations``, ``nox -s translations -- --add fr``, ``-- --check``."""
+    install(session)
+    session.run("python", "tools/catalog.py", *session.posargs)

@@ -185,14 +185,13 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pdf_path(pdf_build: Path) -> Path:
-    [pdf] = pdf_build.glob("*.pdf")
-    return pdf
+    # The full CV; the variants' PDFs are beside it (tests/test_variants.py).
+    return pdf_build / SOURCES.pdf_name
 
 
 @pytest.fixture(scope="session")
 def tex(pdf_build: Path) -> str:
-    [source] = pdf_build.glob("*.tex")
-    return source.read_text(encoding="utf-8")
+    return (pdf_build / SOURCES.pdf_name).with_suffix(".tex").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -392,6 +392,28 @@ class CvSources:
     def pdf_name(self) -> str:
         return self.conf.latex_documents[0][1].removesuffix(".tex") + ".pdf"
 
+    @cached_property
+    def variants(self) -> dict[str, dict]:
+        """``cv_variants`` as ``conf.py`` declares them (none if it declares none)."""
+        return dict(getattr(self.conf, "cv_variants", None) or {})
+
+    def variant_pdf_name(self, name: str) -> str:
+        """A variant's PDF: its ``file``, or the full CV's name and the variant's."""
+        stem = self.pdf_name.removesuffix(".pdf")
+        file = self.variants[name].get("file", f"{stem}-{name.lower()}")
+        return file.removesuffix(".tex") + ".pdf"
+
+    @cached_property
+    def downloads(self) -> list[tuple[str, str]]:
+        """``(link text, PDF name)`` of each PDF the site offers, the full CV first: one
+        "Download PDF" link, or the full CV's and each variant's label."""
+        if not self.variants:
+            return [("Download PDF", self.pdf_name)]
+        labels = {name: v.get("label", v["title"]) for name, v in self.variants.items()}
+        return [("full CV", self.pdf_name)] + [
+            (" ".join(label.split()), self.variant_pdf_name(name)) for name, label in labels.items()
+        ]
+
     def highlighted(self, record: BibRecord) -> list[str]:
         """The authors and editors of ``record`` that are the owner (``cv_highlight_names``)."""
         forms = {letters(person_text(Person(name))) for name in self.conf.cv_highlight_names}

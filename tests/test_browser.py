@@ -59,7 +59,7 @@ def chromium_path() -> str:
 def site(pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The website built with the PDF beside it, as after the README's build command."""
     outdir = tmp_path_factory.mktemp("site")
-    [pdf] = pdf_build.glob("*.pdf")
+    pdf = pdf_build / SOURCES.pdf_name
     status, warnings = sphinx_build("html", outdir, "-D", f"cv_pdf_path={pdf}")
     assert status == 0, warnings
     return outdir
@@ -206,19 +206,20 @@ def test_headings_are_in_order(browser: Browser, base_url: str, site: Path) -> N
         assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (name, levels)
 
 
-def test_download_pdf_link_gives_the_cv_pdf(
-    browser: Browser, base_url: str, pdf_build: Path
-) -> None:
+def test_download_links_give_each_pdf(browser: Browser, base_url: str, pdf_build: Path) -> None:
+    """Each download link (the full CV's, and each variant's) serves its PDF."""
     visit = Visit(browser, base_url, "index", "light", WIDTHS["desktop"])
-    link = visit.page.get_by_role("link", name="Download PDF")
-    href = link.get_attribute("href")
-    response = visit.page.request.get(base_url + href)
-    ok, content_type, body = response.ok, response.headers["content-type"], response.body()
+    served = []
+    for label, name in SOURCES.downloads:
+        link = visit.page.get_by_role("link", name=label, exact=True)
+        href = link.get_attribute("href")
+        response = visit.page.request.get(base_url + href)
+        served.append((name, response.ok, response.headers["content-type"], response.body()))
     visit.close()
-    assert ok
-    assert content_type == "application/pdf"
-    [pdf] = pdf_build.glob("*.pdf")
-    assert body == pdf.read_bytes()
+    for name, ok, content_type, body in served:
+        assert ok, name
+        assert content_type == "application/pdf"
+        assert body == (pdf_build / name).read_bytes(), name
 
 
 def test_theme_toggle_switches_to_dark(browser: Browser, base_url: str) -> None:
@@ -284,7 +285,7 @@ ADD_ONS = """() => {
 def rtd_base_url(pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The website as built on Read the Docs (READTHEDOCS=True), served locally."""
     outdir = tmp_path_factory.mktemp("rtd-site")
-    [pdf] = pdf_build.glob("*.pdf")
+    pdf = pdf_build / SOURCES.pdf_name
     result = run_sphinx(
         "-W", "-n", "-q", "-b", "html", "-D", f"cv_pdf_path={pdf}", ".", outdir,
         env={"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": "https://cv.example.org/en/latest/"},

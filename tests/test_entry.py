@@ -82,7 +82,8 @@ BAD_ENTRIES = [
     (":start: Fall 2021\n:end: Spring 2021", "the end 'Spring 2021' comes before the start", 7),
     (
         ":start: 2020\n:place: Paris",
-        "cv-entry has no option :place:; it takes :organisation:, :location:, :start:, :end:",
+        "cv-entry has no option :place:; it takes :organisation:, :location:, :start:, :end:, "
+        ":keywords:",
         7,
     ),
     (
@@ -93,7 +94,7 @@ BAD_ENTRIES = [
     (
         ":start: 2020\n:organization: CERN",
         "cv-entry has no option :organization:; it takes :organisation:, :location:, :start:,"
-        " :end: (did you mean :organisation:?)",
+        " :end:, :keywords: (did you mean :organisation:?)",
         7,
     ),
 ]

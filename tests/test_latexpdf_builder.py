@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
-from conftest import PROJECT, require_tex, text_layer
+from conftest import PROJECT, SOURCES, require_tex, text_layer
 from conftest import run_sphinx as sphinx
 from cv.latex.builder import first_tex_error
 from pypdf import PdfReader
@@ -25,8 +25,9 @@ def test_first_tex_error_finds_the_error_and_its_context() -> None:
 def test_make_mode_gives_the_same_document(pdf_build: Path, tmp_path: Path) -> None:
     result = sphinx("-M", "latexpdf", ".", str(tmp_path), "-W", "-n", "-q")
     assert result.returncode == 0, result.stderr
+    # Sphinx's make mode makes the full CV alone (the variants come from -b latexpdf).
     [made] = (tmp_path / "latex").glob("*.pdf")
-    [built] = pdf_build.glob("*.pdf")
+    built = pdf_build / SOURCES.pdf_name
     assert made.name == built.name
     assert text_layer(PdfReader(made)) == text_layer(PdfReader(built))
 
@@ -44,7 +45,7 @@ def test_read_the_docs_command_sequence_gives_the_cv(pdf_build: Path, tmp_path: 
     ]  # fmt: skip
     made = subprocess.run(latexmk, cwd=outdir, capture_output=True, text=True, check=False)
     assert made.returncode == 0, made.stdout[-2000:]
-    [built] = pdf_build.glob("*.pdf")
+    built = pdf_build / SOURCES.pdf_name
     assert text_layer(PdfReader(outdir / "example-cv-rtd.pdf")) == text_layer(PdfReader(built))
 
 
@@ -55,12 +56,11 @@ def test_us_letter_is_one_setting_away(pdf_build: Path, tmp_path: Path) -> None:
         ".", str(tmp_path),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    [pdf] = tmp_path.glob("*.pdf")
-    reader = PdfReader(pdf)
+    reader = PdfReader(tmp_path / SOURCES.pdf_name)
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     # The same CV: a letter page is 50pt shorter than A4, so at most a page more.
-    [configured] = pdf_build.glob("*.pdf")
+    configured = pdf_build / SOURCES.pdf_name
     assert len(reader.pages) <= len(PdfReader(configured).pages) + 1
 
 

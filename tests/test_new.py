@@ -101,8 +101,11 @@ def test_new_cv_has_no_trace_of_this_owner_in_any_file(new_cv: Path) -> None:
 def test_new_cv_builds_both_outputs_and_they_name_the_new_person(new_cv: Path) -> None:
     require_tex()
     pdf_dir = build(new_cv, "latexpdf")
-    [pdf] = pdf_dir.glob("*.pdf")
-    assert pdf.name == re.sub(r"\W+", "-", NAME.lower()).strip("-") + "-cv.pdf"
+    stem = re.sub(r"\W+", "-", NAME.lower()).strip("-") + "-cv"
+    # The full CV, and the starter's variants: a short CV and a résumé.
+    made = sorted(path.name for path in pdf_dir.glob("*.pdf"))
+    assert made == [f"{stem}-resume.pdf", f"{stem}-short.pdf", f"{stem}.pdf"]
+    pdf = pdf_dir / f"{stem}.pdf"
     html = build(new_cv, "html")
     text = text_layer(PdfReader(pdf))
     assert text.splitlines()[0].strip() == NAME

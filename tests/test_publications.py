@@ -73,7 +73,7 @@ def matching(records: list[BibRecord], shown: list[BeautifulSoup]) -> list[Beaut
 @pytest.fixture(scope="session")
 def latex_source(pdf_build: Path) -> str:
     """The LaTeX Sphinx wrote, with its hyphen macro read back as a hyphen."""
-    [source] = pdf_build.glob("*.tex")
+    source = (pdf_build / SOURCES.pdf_name).with_suffix(".tex")
     return source.read_text(encoding="utf-8").replace(r"\sphinxhyphen{}", "-")
 
 

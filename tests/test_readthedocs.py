@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import PROJECT, project_copy, project_files, require_tex
+from conftest import PROJECT, SOURCES, project_copy, project_files, require_tex
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -70,11 +70,15 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_push_publishes_the_site_and_one_pdf(published: Path) -> None:
+    """Read the Docs keeps one PDF per version: the full CV. The variants ship with
+    the site, which links every PDF it ships."""
     assert (published / "html" / "index.html").is_file()
     [pdf] = (published / "pdf").iterdir()
-    [shipped] = (published / "html").glob("*.pdf")
-    assert pdf.read_bytes() == shipped.read_bytes()
-    assert download_links_resolve(published / "html")
+    shipped = {path.name: path for path in (published / "html").glob("*.pdf")}
+    assert sorted(shipped) == sorted(name for _, name in SOURCES.downloads)
+    assert pdf.read_bytes() == shipped[SOURCES.pdf_name].read_bytes()
+    linked = download_links_resolve(published / "html")
+    assert set(linked) == set(shipped)
 
 
 def test_the_site_knows_its_address_on_read_the_docs(published: Path) -> None:

@@ -12,11 +12,13 @@ supervision, service),
 (the pybtex style for publications and talks), :mod:`.bibcheck` and
 :mod:`.bibentries` (clear errors for mistakes in the bib files),
 :mod:`.publications` (the numbered, citable publication list and the talks),
+:mod:`.variants` (a short CV, a résumé: PDFs that select from the full CV),
 :mod:`.latex` (the PDF's look and the ``latexpdf`` builder),
 :mod:`.freshness` (every edit reaches every output; errors fail every build),
 :mod:`.links` (safe links), and for the website :mod:`.download` (the PDF
 link), :mod:`.metadata` (OpenGraph, JSON-LD, sitemap) and :mod:`.theme`
-(template fixes); :mod:`.project` keeps the engine's own files out of the CV.
+(template fixes); :mod:`.language` (the generated text in the CV's ``language``);
+:mod:`.project` keeps the engine's own files out of the CV.
 
 The engine's version is ``__version__`` below; ``CHANGELOG.md`` beside this
 file says what each version changed, for owners taking an engine update.
@@ -38,22 +40,25 @@ from . import (
     entrykinds,
     freshness,
     identity,
+    language,
     latex,
     links,
     metadata,
     project,
     publications,
     theme,
+    variants,
 )
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "2.1.0"
+__version__ = "2.2.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    language.setup(app)
     project.setup(app)
     freshness.setup(app)
     identity.setup(app)
@@ -66,6 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     bibstyle.setup(app)
     bibcheck.setup(app)
     publications.setup(app)
+    variants.setup(app)
     latex.setup(app)
     download.setup(app)
     metadata.setup(app)

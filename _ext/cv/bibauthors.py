@@ -33,6 +33,7 @@ from sphinx.util import logging
 from .bibentries import Mistake, is_others, name_parts
 from .bibmarkup import decode, plain
 from .identity import config_location
+from .language import N_, _, format_number, ngettext, ordinal
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ET_AL = "et\u00a0al."
+ET_AL = N_("et\u00a0al.")
 ELLIPSIS = "\u2026"
 #: The field that annotates each list of names, as biblatex spells it.
 ANNOTATION_FIELDS = {"author": "author+an", "editor": "editor+an"}
@@ -63,9 +64,9 @@ class Mark:
 
 
 DEFAULT_MARKS = {
-    "equal": Mark("\u2020", "equal contribution"),
-    "corresponding": Mark("*", "corresponding author"),
-    "student": Mark("\u2021", "student or mentee"),
+    "equal": Mark("\u2020", N_("equal contribution")),
+    "corresponding": Mark("*", N_("corresponding author")),
+    "student": Mark("\u2021", N_("student or mentee")),
 }
 
 
@@ -276,13 +277,13 @@ def format_names(entry: Entry, role: str, style: NameListStyle | None = None) ->
     limit = style.max_names
     if not limit or len(named) <= limit:
         listed = Text(", ").join(shown)
-        return Text(listed, " ", ET_AL) if has_others else listed
+        return Text(listed, " ", _(ET_AL)) if has_others else listed
     kept = shown[:limit]
     owner = next(
         (i for i, person in enumerate(named) if name_key(person) in style.highlighted), None
     )
     if owner is None or owner < limit:
-        return Text(Text(", ").join(kept), " ", ET_AL)
+        return Text(Text(", ").join(kept), " ", _(ET_AL))
     if owner > limit:
         kept.append(Text(ELLIPSIS))
     total = None if has_others else len(named)
@@ -290,25 +291,41 @@ def format_names(entry: Entry, role: str, style: NameListStyle | None = None) ->
     listed = Text(", ").join(kept)
     if owner == len(named) - 1 and not has_others:
         return listed
-    return Text(listed, " ", ET_AL)
+    return Text(listed, " ", _(ET_AL))
 
 
 def place_in_list(position: int, total: int | None, role: str) -> str:
     """``17th of 3,012 authors``, ``last of 40 authors``, or ``17th author`` when the
     list ends in "et al." and its length is unknown."""
+    shown = ordinal(position)
+    if role not in {"author", "editor"}:  # a translator's list, say: rarely this long
+        if total is None:
+            return f"{shown} {role}"
+        where = "last" if position == total else shown
+        return f"{where} of {format_number(total)} {_plural(role, total)}"
+    return _place_in_names(role, shown, position, total)
+
+
+def _place_in_names(role: str, shown: str, position: int, total: int | None) -> str:
+    """:func:`place_in_list` of an author or an editor, in the CV's language."""
+    editor = role == "editor"
     if total is None:
-        return f"{ordinal(position)} {role}"
-    where = "last" if position == total else ordinal(position)
-    return f"{where} of {total:,} {_plural(role, total)}"
-
-
-def ordinal(number: int) -> str:
-    """``1st``, ``2nd``, ``13th``, ``1,001st``."""
-    if number % 100 in {11, 12, 13}:
-        suffix = "th"
+        # Translators: the owner's place in a list of names that ends in "et al.".
+        return (_("{ordinal} editor") if editor else _("{ordinal} author")).format(ordinal=shown)
+    count = format_number(total)
+    if position == total:
+        if editor:
+            text = ngettext("last of {total} editor", "last of {total} editors", total)
+        else:
+            text = ngettext("last of {total} author", "last of {total} authors", total)
+        return text.format(total=count)
+    if editor:
+        # Translators: the owner's place in a long list, "17th of 3,012 editors".
+        text = ngettext("{ordinal} of {total} editor", "{ordinal} of {total} editors", total)
     else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number:,}{suffix}"
+        # Translators: the owner's place in a long list, "17th of 3,012 authors".
+        text = ngettext("{ordinal} of {total} author", "{ordinal} of {total} authors", total)
+    return text.format(ordinal=shown, total=count)
 
 
 def _plural(role: str, count: int) -> str:
@@ -329,7 +346,7 @@ _ANNOTATION_NAME = re.compile(r"[A-Za-z][\w-]*")
 
 def configured_marks(config: Config) -> dict[str, Mark]:
     """The built-in marks with ``cv_author_marks`` over them (checked at config-inited)."""
-    marks = dict(DEFAULT_MARKS)
+    marks = {name: Mark(mark.symbol, _(mark.meaning)) for name, mark in DEFAULT_MARKS.items()}
     for name, (symbol, meaning) in config.cv_author_marks.items():
         marks[name] = Mark(symbol, meaning)
     return marks

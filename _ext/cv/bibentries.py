@@ -40,6 +40,7 @@ from pybtex.database.input.bibtex import split_name_list
 
 from .bibmarkup import MarkupError, decode, links, plain, url_text
 from .dates import DateError, EdtfDate, month_number
+from .language import N_
 from .links import scheme_of, web_address_problem
 
 if TYPE_CHECKING:
@@ -86,9 +87,10 @@ ALIASES = {
 #: Links to a paper's material, beyond its DOI, e-print and ``url`` (the fields
 #: al-folio and academicpages bib files carry), each with its short label.
 LINK_FIELDS = {
-    "pdf": "PDF", "code": "Code", "repository": "Code", "data": "Data", "slides": "Slides",
-    "poster": "Poster", "video": "Video", "supp": "Supplement", "project": "Project",
-    "website": "Project", "html": "Project", "blog": "Blog",
+    "pdf": N_("PDF"), "code": N_("Code"), "repository": N_("Code"), "data": N_("Data"),
+    "slides": N_("Slides"), "poster": N_("Poster"), "video": N_("Video"),
+    "supp": N_("Supplement"), "project": N_("Project"), "website": N_("Project"),
+    "html": N_("Project"), "blog": N_("Blog"),
 }  # fmt: skip
 #: biblatex's publication states (and two more a CV needs), as ``pubstate`` keys.
 PUBSTATE_KEYS = frozenset(

@@ -26,6 +26,7 @@ from .bibauthors import highlighted_keys
 from .bibentries import LINK_FIELDS, PUBSTATE_KEYS, keywords
 from .bibmarkup import decode, map_strings, plain
 from .dates import DATE_STYLES, EdtfDate, month_number
+from .language import N_, _, ordinal
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -51,7 +52,7 @@ TEXT_FIELDS = (
 #: Where a publication appeared, in the order the style looks for it when its
 #: type names none of its own (``@misc``, ``@online``...).
 VENUE_FIELDS = ("journal", "booktitle", "howpublished", "organization", "institution", "publisher")
-ET_AL = "et\u00a0al."
+ET_AL = bibauthors.ET_AL
 #: Where an undated work (submitted, in press) sorts: before everything dated.
 UNDATED_SORT_KEY = (9999, 0, 0)
 
@@ -81,27 +82,29 @@ FAMILY_OF = {kind: family for family, kinds in TYPE_FAMILIES.items() for kind in
 ITALIC_TITLES = frozenset({"book", "periodical"})
 #: What a type says when its entry gives no ``type`` field.
 DEFAULT_TYPE_TEXT = {
-    "phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "thesis": "Thesis",
-    "techreport": "Technical report", "report": "Report", "patent": "Patent",
+    "phdthesis": N_("PhD thesis"), "mastersthesis": N_("Master's thesis"), "thesis": N_("Thesis"),
+    "techreport": N_("Technical report"), "report": N_("Report"), "patent": N_("Patent"),
 }  # fmt: skip
 #: biblatex's localisation keys, which bib files write as values of ``type``,
 #: ``pubstate``, ``series`` and ``location``, in the words they stand for.
 BIBLATEX_STRINGS = {
-    "phdthesis": "PhD thesis", "mathesis": "Master's thesis",
-    "mastersthesis": "Master's thesis", "candthesis": "Candidate thesis",
-    "bathesis": "Bachelor's thesis", "techreport": "Technical report",
-    "resreport": "Research report", "software": "Computer software", "datacd": "CD-ROM",
-    "audiocd": "Audio CD", "patent": "Patent", "patentde": "German patent",
-    "patenteu": "European patent", "patentfr": "French patent", "patentuk": "British patent",
-    "patentus": "U.S. patent", "patreq": "Patent request", "patreqde": "German patent request",
-    "patreqeu": "European patent request", "patreqfr": "French patent request",
-    "patrequk": "British patent request", "patrequs": "U.S. patent request",
-    "countryde": "Germany", "countryeu": "European Union", "countryep": "European Union",
-    "countryfr": "France", "countryuk": "United Kingdom", "countryus": "United States",
-    "inpress": "in press", "submitted": "submitted", "forthcoming": "forthcoming",
-    "inpreparation": "in preparation", "prepublished": "pre-published",
-    "accepted": "accepted", "underreview": "under review", "newseries": "new series",
-    "oldseries": "old series",
+    "phdthesis": N_("PhD thesis"), "mathesis": N_("Master's thesis"),
+    "mastersthesis": N_("Master's thesis"), "candthesis": N_("Candidate thesis"),
+    "bathesis": N_("Bachelor's thesis"), "techreport": N_("Technical report"),
+    "resreport": N_("Research report"), "software": N_("Computer software"),
+    "datacd": N_("CD-ROM"), "audiocd": N_("Audio CD"), "patent": N_("Patent"),
+    "patentde": N_("German patent"), "patenteu": N_("European patent"),
+    "patentfr": N_("French patent"), "patentuk": N_("British patent"),
+    "patentus": N_("U.S. patent"), "patreq": N_("Patent request"),
+    "patreqde": N_("German patent request"), "patreqeu": N_("European patent request"),
+    "patreqfr": N_("French patent request"), "patrequk": N_("British patent request"),
+    "patrequs": N_("U.S. patent request"), "countryde": N_("Germany"),
+    "countryeu": N_("European Union"), "countryep": N_("European Union"),
+    "countryfr": N_("France"), "countryuk": N_("United Kingdom"), "countryus": N_("United States"),
+    "inpress": N_("in press"), "submitted": N_("submitted"), "forthcoming": N_("forthcoming"),
+    "inpreparation": N_("in preparation"), "prepublished": N_("pre-published"),
+    "accepted": N_("accepted"), "underreview": N_("under review"), "newseries": N_("new series"),
+    "oldseries": N_("old series"),
 }  # fmt: skip
 #: ``pubstate`` values that stand in for a year: the work has none yet.
 UNDATED_STATES = PUBSTATE_KEYS - {"prepublished"}
@@ -236,7 +239,7 @@ class CvStyle(BaseStyle):
     def translators(self, entry: Entry) -> list[Text]:
         if not entry.persons.get("translator"):
             return []
-        return [Text("trans. ", self.format_names(entry, "translator"))]
+        return [Text(_("trans."), " ", self.format_names(entry, "translator"))]
 
     def collaboration(self, entry: Entry) -> list[Text]:
         """`` (DUNE Collaboration)`` after the authors, as INSPIRE exports name it."""
@@ -249,7 +252,7 @@ class CvStyle(BaseStyle):
 
     def editors(self, entry: Entry) -> Text:
         """``A. Editor, Ed.`` or ``A. Editor, B. Editor, Eds.``."""
-        label = "Eds." if len(entry.persons["editor"]) > 1 else "Ed."
+        label = _("Eds.") if len(entry.persons["editor"]) > 1 else _("Ed.")
         return Text(self.format_names(entry, "editor"), ", ", label)
 
     def creators(self, entry: Entry) -> Text:
@@ -273,7 +276,7 @@ class CvStyle(BaseStyle):
         (``location = {countryfr and countryuk}``) as a list."""
         items = re.split(r"\s+and\s+", entry.fields[name].strip())
         shown = [
-            Text(BIBLATEX_STRINGS[item.lower()])
+            Text(_(BIBLATEX_STRINGS[item.lower()]))
             if item.lower() in BIBLATEX_STRINGS
             else decode(item)
             for item in items
@@ -310,7 +313,8 @@ class CvStyle(BaseStyle):
         """``in *Book: Subtitle*, Addon``: the volume a part appeared in."""
         if "booktitle" not in entry.fields:
             return []
-        parts = [Text("in ", Tag("em", self.full_title(entry, "booktitle")))]
+        # Translators: before the title of the volume a part appeared in, "in Proceedings".
+        parts = [Text(_("in"), " ", Tag("em", self.full_title(entry, "booktitle")))]
         if "booktitleaddon" in entry.fields:
             parts.append(self.field(entry, "booktitleaddon"))
         return parts
@@ -356,14 +360,15 @@ class CvStyle(BaseStyle):
         or what the entry type says."""
         if "type" in entry.fields:
             return self.words(entry, "type")
-        return Text(DEFAULT_TYPE_TEXT.get(entry.type.lower(), ""))
+        shown = DEFAULT_TYPE_TEXT.get(entry.type.lower(), "")
+        return Text(_(shown) if shown else "")
 
     def numbered_type(self, entry: Entry) -> list[Text]:
         """``Technical report TR-17``, ``U.S. patent 9,876,543``."""
         text = self.type_text(entry)
         if "number" in entry.fields:
             number = self.field(entry, "number")
-            text = Text(text, "\u00a0", number) if str(text) else Text("no.\u00a0", number)
+            text = Text(text, "\u00a0", number) if str(text) else Text(_("no."), "\u00a0", number)
         return [text] if str(text) else []
 
     def edition(self, entry: Entry) -> list[Text]:
@@ -372,7 +377,8 @@ class CvStyle(BaseStyle):
             return []
         value = plain(entry.fields["edition"])
         if value.isdigit():
-            return [Text(f"{_ordinal(int(value))} ed.")]
+            # Translators: an edition, "2nd ed."; {ordinal} is the number as an ordinal.
+            return [Text(_("{ordinal} ed.").format(ordinal=ordinal(int(value))))]
         return [self.field(entry, "edition")]
 
     def series(self, entry: Entry) -> list[Text]:
@@ -380,22 +386,25 @@ class CvStyle(BaseStyle):
         if "series" not in entry.fields:
             return []
         value = plain(entry.fields["series"])
-        series = (
-            Text(f"{_ordinal(int(value))} ser.") if value.isdigit() else self.words(entry, "series")
-        )
+        if value.isdigit():
+            # Translators: a journal's numbered series, "2nd ser.".
+            series = Text(_("{ordinal} ser.").format(ordinal=ordinal(int(value))))
+        else:
+            series = self.words(entry, "series")
         if "number" in entry.fields and FAMILY_OF.get(entry.type.lower()) != "article":
-            series = Text(series, ", no.\u00a0", self.field(entry, "number"))
+            series = Text(series, ", ", _("no."), "\u00a0", self.field(entry, "number"))
         return [series]
 
     def volume(self, entry: Entry) -> list[Text]:
         """``vol. 5``, or ``vol. 5 of *Collected Works*`` for a part of a multi-volume
         work; ``15 vols.`` for the number of volumes."""
-        parts = self.optional(entry, "volume", prefix="vol.\u00a0")
+        parts = self.optional(entry, "volume", prefix=_("vol.") + "\u00a0")
         if "maintitle" in entry.fields:
             whole = Text(Tag("em", self.full_title(entry, "maintitle")))
-            parts = [Text(parts[0], " of ", whole)] if parts else [whole]
+            # Translators: "vol. 5 of Collected Works".
+            parts = [Text(parts[0], " ", _("of"), " ", whole)] if parts else [whole]
         if "volumes" in entry.fields:
-            parts.append(Text(self.field(entry, "volumes"), "\u00a0vols."))
+            parts.append(Text(self.field(entry, "volumes"), "\u00a0", _("vols.")))
         return parts
 
     def pages(self, entry: Entry) -> list[Text]:
@@ -405,12 +414,13 @@ class CvStyle(BaseStyle):
             pages = plain(fields["pages"])
             if page_range := _PAGE_RANGE.fullmatch(pages):
                 first, _dash, last = page_range.groups()
-                return [Text("pp.\u00a0", first, "\u2013", last)]
+                return [Text(_("pp."), "\u00a0", first, "\u2013", last)]
             if re.search(r"[,\u2013-]", pages):  # several pages or ranges: "1-3, 7"
-                return [Text("pp.\u00a0", _DASHES.sub("\u2013", pages))]
-            return [Text("p.\u00a0", self.field(entry, "pages"))]
+                return [Text(_("pp."), "\u00a0", _DASHES.sub("\u2013", pages))]
+            return [Text(_("p."), "\u00a0", self.field(entry, "pages"))]
         if "eid" in fields:
-            return [Text("art.\u00a0no.\u00a0", self.field(entry, "eid"))]
+            # Translators: an article number, "art. no. 42" (no-break spaces).
+            return [Text(_("art.\u00a0no."), "\u00a0", self.field(entry, "eid"))]
         return []
 
     def published_by(self, entry: Entry) -> list[Text]:
@@ -433,7 +443,7 @@ class CvStyle(BaseStyle):
         venue = self.journal(entry) or self.eprint(entry)
         series = self.series(entry) if "journal" in entry.fields else []
         issue = self.optional(entry, "issuetitle")
-        numbers = [*self.volume(entry), *self.optional(entry, "number", prefix="no.\u00a0")]
+        numbers = [*self.volume(entry), *self.optional(entry, "number", prefix=_("no.") + "\u00a0")]
         return [*venue, *series, *issue, *numbers, *self.pages(entry), *self.year(entry)]
 
     def details_inproceedings(self, entry: Entry) -> list[Text]:
@@ -453,7 +463,8 @@ class CvStyle(BaseStyle):
 
     def details_incollection(self, entry: Entry) -> list[Text]:
         by = (
-            [Text("by ", self.format_names(entry, "bookauthor"))]
+            # Translators: before the authors of the book a chapter is in, "by A. Author".
+            [Text(_("by"), " ", self.format_names(entry, "bookauthor"))]
             if entry.persons.get("bookauthor")
             else []
         )
@@ -461,7 +472,7 @@ class CvStyle(BaseStyle):
         return [
             *self.in_volume(entry), *by, *editors, *self.translators(entry),
             *self.edition(entry), *self.volume(entry), *self.series(entry),
-            *self.published_by(entry), *self.optional(entry, "chapter", prefix="ch.\u00a0"),
+            *self.published_by(entry), *self.optional(entry, "chapter", prefix=_("ch.") + "\u00a0"),
             *self.pages(entry), *self.year(entry),
         ]  # fmt: skip
 
@@ -479,7 +490,7 @@ class CvStyle(BaseStyle):
         ]  # fmt: skip
 
     def details_periodical(self, entry: Entry) -> list[Text]:
-        numbers = [*self.volume(entry), *self.optional(entry, "number", prefix="no.\u00a0")]
+        numbers = [*self.volume(entry), *self.optional(entry, "number", prefix=_("no.") + "\u00a0")]
         return [*self.optional(entry, "issuetitle"), *numbers, *self.year(entry)]
 
     def details_thesis(self, entry: Entry) -> list[Text]:
@@ -499,7 +510,8 @@ class CvStyle(BaseStyle):
 
     def details_patent(self, entry: Entry) -> list[Text]:
         holders = (
-            [Text("assigned to ", self.format_names(entry, "holder"))]
+            # Translators: before a patent's holders, "assigned to Example Corp".
+            [Text(_("assigned to"), " ", self.format_names(entry, "holder"))]
             if entry.persons.get("holder")
             else []
         )
@@ -508,7 +520,7 @@ class CvStyle(BaseStyle):
 
     def details_software(self, entry: Entry) -> list[Text]:
         return [
-            *self.optional(entry, "version", prefix="version\u00a0"),
+            *self.optional(entry, "version", prefix=_("version") + "\u00a0"),
             *self.optional(entry, "howpublished"),
             *self.first_of(entry, "organization", "institution", "publisher"),
             *self.eprint(entry), *self.year(entry),
@@ -520,11 +532,12 @@ class CvStyle(BaseStyle):
         accessed = []
         if "urldate" in entry.fields:
             shown = EdtfDate.parse(entry.fields["urldate"]).display(self.date_style)
-            accessed.append(Text(f"accessed {shown}"))
+            # Translators: when a web page was read, "accessed 3 Mar 2024".
+            accessed.append(Text(_("accessed {date}").format(date=shown)))
         return [
             *self.optional(entry, "howpublished"),
             *self.first_of(entry, "organization", "institution", "publisher"),
-            *self.optional(entry, "version", prefix="version\u00a0"),
+            *self.optional(entry, "version", prefix=_("version") + "\u00a0"),
             *self.eprint(entry), *self.year(entry), *accessed,
         ]  # fmt: skip
 
@@ -540,8 +553,9 @@ class CvStyle(BaseStyle):
         if not venue:
             venue = self.first_of(entry, *VENUE_FIELDS)
         return [
-            *venue, *self.eprint(entry), *self.optional(entry, "version", prefix="version\u00a0"),
-            *self.volume(entry), *self.optional(entry, "number", prefix="no.\u00a0"),
+            *venue, *self.eprint(entry),
+            *self.optional(entry, "version", prefix=_("version") + "\u00a0"), *self.volume(entry),
+            *self.optional(entry, "number", prefix=_("no.") + "\u00a0"),
             *self.pages(entry), *self.year(entry),
         ]  # fmt: skip
 
@@ -569,7 +583,7 @@ class CvStyle(BaseStyle):
         material = {fields[name]: label for name, label in LINK_FIELDS.items() if name in fields}
         found: dict[str, str] = {}
         if "doi" in fields:
-            found[f"https://doi.org/{fields['doi']}"] = "DOI"
+            found[f"https://doi.org/{fields['doi']}"] = _("DOI")
         if "eprint" in fields and (server := _eprint_server(entry)):
             name, address = server
             found.setdefault(address.format(fields["eprint"]), name)
@@ -577,12 +591,12 @@ class CvStyle(BaseStyle):
             found.setdefault(f"https://pubmed.ncbi.nlm.nih.gov/{fields['pmid']}/", "PubMed")
         url = fields.get("url")
         if url and url not in material and not _same_link(url, entry):
-            found.setdefault(url, "URL")
+            found.setdefault(url, _("URL"))
         eprint = fields.get("eprint", "")
         if eprint.startswith(("http://", "https://")) and eprint not in material:
-            found.setdefault(eprint, "PDF" if eprint.lower().endswith(".pdf") else "e-print")
+            found.setdefault(eprint, _("PDF") if eprint.lower().endswith(".pdf") else _("e-print"))
         for address, label in material.items():
-            found.setdefault(address, label)
+            found.setdefault(address, _(label))
         return [Text(HRef(address, label)) for address, label in found.items()]
 
     # -- kinds ------------------------------------------------------------------
@@ -623,9 +637,9 @@ class CvStyle(BaseStyle):
             text = Text(speakers, ", ", Text(", ").join(where), ".")
         words = keyword_set(entry)
         if KEYNOTE_KEYWORD in words:
-            text = Text(text, " ", Tag("b", "Keynote."))
+            text = Text(text, " ", Tag("b", _("Keynote") + "."))
         elif INVITED_KEYWORD in words:
-            text = Text(text, " ", Tag("b", "Invited talk."))
+            text = Text(text, " ", Tag("b", _("Invited talk") + "."))
         for sentence in self.afterword(entry):
             text = Text(text, " ", sentence)
         links = self.links(entry)
@@ -637,13 +651,6 @@ class CvStyle(BaseStyle):
 def letters_of(text: Text) -> str:
     """The letters and digits of rich text: whether one field repeats another."""
     return "".join(char for char in str(text).casefold() if char.isalnum())
-
-
-def _ordinal(number: int) -> str:
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
 
 
 def _sentence(text: Text) -> Text:

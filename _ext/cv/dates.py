@@ -14,7 +14,9 @@
 Every ``display`` takes one of :data:`DATE_STYLES`, so that the whole CV
 writes its dates one way (the ``cv_date_style`` config value); seasons and
 terms keep their words, and ``Present`` stays a word, in every style but
-``year``.
+``year``. The words and the order of day, month and year are those of the
+CV's ``language`` (:mod:`.language`: ``Juni 2019 – heute`` in German); an
+academic term is the owner's word and shows as written.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+
+from .language import N_, _, month_name
 
 MONTH_ABBREVIATIONS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -32,7 +36,9 @@ MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 #: EDTF seasons (21-24), with the month they sort as.
-SEASONS = {21: ("Spring", 3), 22: ("Summer", 6), 23: ("Autumn", 9), 24: ("Winter", 12)}
+SEASONS = {
+    21: (N_("Spring"), 3), 22: (N_("Summer"), 6), 23: (N_("Autumn"), 9), 24: (N_("Winter"), 12),
+}  # fmt: skip
 #: Academic terms, with the month each starts in: a term is named by the calendar
 #: year it starts in, so Winter 2023 is January 2023 and comes before Spring 2023.
 TERMS = {"Winter": 1, "Spring": 3, "Summer": 6, "Fall": 9, "Autumn": 9}
@@ -42,6 +48,8 @@ DATE_STYLES = ("short", "long", "numeric", "iso", "year")
 DEFAULT_STYLE = "short"
 EN_DASH = "\u2013"
 PRESENT = "present"
+#: How an ongoing period ends, as shown.
+PRESENT_TEXT = N_("Present")
 
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TERM = re.compile(r"(?P<word>[A-Za-z]+)\.?\s+(?P<year>\d{4})")
@@ -154,32 +162,47 @@ class PartialDate:
 
     def shown_year(self) -> str:
         """``2019``, or ``1990s`` for ``199X``."""
-        return f"{self.year}s" if self.unspecified else str(self.year)
+        # Translators: a decade, "1990s" (a year with its last digit unknown, 199X).
+        return _("{year}s").format(year=self.year) if self.unspecified else str(self.year)
 
     def display(self, style: str = DEFAULT_STYLE, *, day: bool = True) -> str:
         """The date in ``style`` (see :data:`DATE_STYLES`), to its day unless ``day``
         is false: ``Jun 2019``, ``14 Jun 2019``, ``Fall 2021``, or ``2019`` when the
         month is unknown."""
         check_style(style)
-        named = self.term or (SEASONS[self.season][0] if self.season else "")
-        if style == "year" or self.unspecified or not (named or self.month):
+        if style == "year" or self.unspecified or not (self.term or self.season or self.month):
             return self.shown_year()
-        if named:
-            return f"{named} {self.year}"
-        shown_day = self.day if day else None
-        if style == "iso":
-            return self.iso() if shown_day else f"{self.year:04d}-{self.month:02d}"
-        if style == "numeric":
-            month_year = f"{self.month:02d}/{self.year:04d}"
-            return f"{shown_day:02d}/{month_year}" if shown_day else month_year
-        month = _month_word(self.month, style)
-        return f"{shown_day} {month} {self.year}" if shown_day else f"{month} {self.year}"
+        if self.term:  # the owner's word, as written
+            return f"{self.term} {self.year}"
+        if self.season:
+            # Translators: an EDTF season's date, "Spring 2020".
+            return _("{season} {year}").format(season=_(SEASONS[self.season][0]), year=self.year)
+        return _calendar_date(self.year, self.month, self.day if day else None, style)
+
+
+def _calendar_date(year: int, month: int, day: int | None, style: str) -> str:
+    """A month (or a day) of a year in ``style``, in the CV's language."""
+    if style == "iso":
+        return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    if style == "numeric":
+        if day:
+            # Translators: the numeric date style, "14/06/2019"; keep the fields.
+            return _("{day}/{month}/{year}").format(
+                day=f"{day:02d}", month=f"{month:02d}", year=f"{year:04d}"
+            )
+        # Translators: the numeric date style's month, "06/2019".
+        return _("{month}/{year}").format(month=f"{month:02d}", year=f"{year:04d}")
+    word = _month_word(month, style)
+    if day:
+        # Translators: a date in words, "14 Jun 2019" or "14 June 2019".
+        return _("{day} {month} {year}").format(day=day, month=word, year=year)
+    # Translators: a month in words, "Jun 2019" or "June 2019".
+    return _("{month} {year}").format(month=word, year=year)
 
 
 def _month_word(month: int, style: str) -> str:
-    return (
-        MONTH_NAMES[month - 1].capitalize() if style == "long" else MONTH_ABBREVIATIONS[month - 1]
-    )
+    """The month's name in the CV's language: abbreviated but in the ``long`` style."""
+    return month_name(month, abbreviated=style != "long")
 
 
 def _term_word(word: str) -> str | None:
@@ -242,7 +265,7 @@ class Period:
         period shows months, not days."""
         first = self.start.display(style, day=False)
         if self.ongoing:
-            return f"{first} {EN_DASH} Present"
+            return f"{first} {EN_DASH} {_(PRESENT_TEXT)}"
         last = self.end.display(style, day=False) if self.end else first
         return first if last == first else f"{first} {EN_DASH} {last}"
 
@@ -403,7 +426,8 @@ class EdtfDate:
         else:
             shown = _day_range(first, last, style)
         if self.qualifier in {"~", "%"}:
-            shown = f"c.\u00a0{shown}"
+            # Translators: an approximate date ("c." for circa, then a no-break space).
+            shown = _("c.\u00a0{date}").format(date=shown)
         if self.qualifier in {"?", "%"}:
             shown += "?"
         return shown
@@ -415,8 +439,13 @@ def _day_range(first: PartialDate, last: PartialDate, style: str) -> str:
     if style in {"numeric", "iso"} or first.year != last.year:
         return f"{first.display(style)} {EN_DASH} {last.display(style)}"
     if first.month == last.month:
-        return f"{first.day}{EN_DASH}{last.display(style)}"
-    return f"{first.day} {_month_word(first.month, style)} {EN_DASH} {last.display(style)}"
+        # Translators: days of one month, "28–30 Jul 2020": the first day, a dash, the last date.
+        return _("{day}\u2013{date}").format(day=first.day, date=last.display(style))
+    # Translators: days across months, "30 Oct – 2 Nov 2020": the first day and month,
+    # then the last date.
+    return _("{day} {month} \u2013 {date}").format(
+        day=first.day, month=_month_word(first.month, style), date=last.display(style)
+    )
 
 
 def _edtf_part(part: str, text: str) -> tuple[PartialDate, str]:

@@ -1,4 +1,7 @@
-"""The website's "Download PDF" link: never dead, and never to an outdated PDF.
+"""The website's download links: never dead, and never to an outdated PDF.
+
+The link reads "Download PDF"; a CV with variants (:mod:`.variants`) links
+each PDF: "Download: full CV · short CV · résumé", the full CV first.
 
 The HTML build copies the PDF built from the same sources (``sphinx-build -b
 latexpdf`` or ``-M latexpdf``) next to the pages and links it with a relative
@@ -21,10 +24,15 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from .freshness import engine_files
+from .identity import cv_header
+from .language import N_, _
+from .variants import variants
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -41,21 +49,45 @@ class PdfState:
         return self.path.name if self.path and not self.newer_source else None
 
 
-_states: weakref.WeakKeyDictionary[Builder, PdfState] = weakref.WeakKeyDictionary()
+@dataclass(frozen=True)
+class Download:
+    """One PDF the site offers: the link's text, the file's name, and its state."""
+
+    label: str
+    name: str
+    state: PdfState
+
+
+_states: weakref.WeakKeyDictionary[Builder, list[Download]] = weakref.WeakKeyDictionary()
 
 
 def pdf_name(builder: Builder) -> str:
-    """The PDF's file name, from the first of ``latex_documents``."""
+    """The full CV's PDF file name, from the first of ``latex_documents``."""
     return Path(builder.config.latex_documents[0][1]).with_suffix(".pdf").name
 
 
-def local_pdf(builder: Builder) -> Path | None:
-    """The newest PDF built from these sources, if any."""
+def offered(config: Config) -> list[tuple[str, str]]:
+    """``(label, PDF name)`` of every PDF the site offers: the full CV, then each variant."""
+    full = Path(config.latex_documents[0][1]).with_suffix(".pdf").name
+    return [(_(FULL_CV_LABEL), full)] + [
+        (variant.label, variant.pdf) for variant in variants(config)
+    ]
+
+
+#: The full CV's link text when the site offers variants too (theirs are the owner's).
+FULL_CV_LABEL = N_("full CV")
+
+
+def local_pdf(builder: Builder, name: str | None = None) -> Path | None:
+    """The newest PDF called ``name`` (the full CV's if not given) built from these
+    sources, if any: in the folder of ``cv_pdf_path`` when it is set."""
+    name = name or pdf_name(builder)
     if builder.config.cv_pdf_path:
-        candidates = [Path(builder.confdir, builder.config.cv_pdf_path)]
+        given = Path(builder.confdir, builder.config.cv_pdf_path)
+        candidates = [given if name == pdf_name(builder) else given.with_name(name)]
     else:
         build = Path(builder.confdir, "_build")
-        candidates = [build / "latexpdf" / pdf_name(builder), build / "latex" / pdf_name(builder)]
+        candidates = [build / "latexpdf" / name, build / "latex" / name]
     found = [path for path in candidates if path.is_file()]
     return max(found, key=lambda path: path.stat().st_mtime) if found else None
 
@@ -87,66 +119,102 @@ def newest_source(builder: Builder, than: float) -> Path | None:
     return newest[1] if newest else None
 
 
-def pdf_state(builder: Builder) -> PdfState:
-    """The PDF this build of the site links, worked out once per build."""
+def downloads(builder: Builder) -> list[Download]:
+    """The PDFs this build of the site offers, and their states, worked out once per build."""
     if builder in _states:
         return _states[builder]
-    if (pdf := local_pdf(builder)) is None:
-        state = PdfState()
-    else:
-        state = PdfState(path=pdf, newer_source=newest_source(builder, pdf.stat().st_mtime))
-    _states[builder] = state
-    return state
+    found = []
+    for label, name in offered(builder.config):
+        if (pdf := local_pdf(builder, name)) is None:
+            state = PdfState()
+        else:
+            state = PdfState(path=pdf, newer_source=newest_source(builder, pdf.stat().st_mtime))
+        found.append(Download(label, name, state))
+    _states[builder] = found
+    return found
+
+
+def pdf_state(builder: Builder) -> PdfState:
+    """The state of the full CV's PDF."""
+    return downloads(builder)[0].state
+
+
+def pdf_links(builder: Builder, docname: str) -> list[tuple[str, str]]:
+    """``(label, href)`` of each PDF a page links, the full CV first: those built from
+    these sources. None when the full CV's PDF is missing or outdated (a variant is
+    never offered without the CV it is cut from)."""
+    up = "../" * docname.count("/")
+    links = [
+        (download.label, up + download.state.href_target)
+        for download in downloads(builder)
+        if download.state.href_target
+    ]
+    return links if downloads(builder)[0].state.href_target else []
 
 
 def pdf_href(builder: Builder, docname: str) -> str | None:
-    """Where a page links to download the PDF, or ``None`` when there is none to link."""
-    state = pdf_state(builder)
-    if state.href_target is None:
-        return None
-    return "../" * docname.count("/") + state.href_target
+    """Where a page links to download the full CV's PDF, or ``None``."""
+    links = pdf_links(builder, docname)
+    return links[0][1] if links else None
+
+
+def fill_header_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give the page's header (:mod:`.identity`) the PDFs it links: ``downloads``,
+    ``(label, href)`` pairs, and ``single`` when it is the one PDF of a CV without
+    variants (a "Download PDF" link)."""
+    if app.builder.format != "html":
+        return
+    for header in doctree.findall(cv_header):
+        header["downloads"] = pdf_links(app.builder, docname)
+        header["single"] = len(offered(app.config)) == 1
 
 
 def link_fingerprint(app: Sphinx) -> object:
-    """Pages must be written again when the link comes or goes."""
+    """Pages must be written again when a link comes or goes."""
     if app.builder.format != "html":
         return None
-    return pdf_state(app.builder).href_target
+    return [label + " " + href for label, href in pdf_links(app.builder, "")]
 
 
 def copy_pdf(app: Sphinx, exception: BaseException | None) -> None:
-    """Put the PDF next to the pages, so the link works on a local build, or
-    take away an old copy that no page links any more."""
+    """Put each PDF the pages link next to them, so the links work on a local build,
+    or take away an old copy that no page links any more."""
     if exception is not None or app.builder.format != "html":
         return
-    state = pdf_state(app.builder)
-    copy = Path(app.outdir) / pdf_name(app.builder)
-    if state.path is None:
+    linked = {href for _, href in pdf_links(app.builder, "")}
+    for download in downloads(app.builder):
+        copy = Path(app.outdir) / download.name
+        state = download.state
+        if download.name in linked and state.path is not None:
+            copy.write_bytes(state.path.read_bytes())
+            continue
         copy.unlink(missing_ok=True)
-        logger.info(
-            "no PDF found; the website has no Download PDF link. "
-            "Build the PDF first (sphinx-build -b latexpdf . _build/latexpdf)."
-        )
-        return
-    if state.newer_source is not None:
-        copy.unlink(missing_ok=True)
-        command = (
-            "sphinx-build -M latexpdf . _build"
-            if state.path.parent.name == "latex"
-            else "sphinx-build -b latexpdf . _build/latexpdf"
-        )
-        logger.info(
-            "the PDF %s is older than %s; the website has no Download PDF link until the "
-            "PDF is built again (%s), and then the website.",
-            state.path,
-            state.newer_source,
-            command,
-        )
-        return
-    copy.write_bytes(state.path.read_bytes())
+        what = "Download PDF link" if len(_states[app.builder]) == 1 else "link to " + download.name
+        if state.path is None:
+            logger.info(
+                "no PDF %s found; the website has no %s. "
+                "Build the PDF first (sphinx-build -b latexpdf . _build/latexpdf).",
+                download.name,
+                what,
+            )
+        elif state.newer_source is not None:
+            command = (
+                "sphinx-build -M latexpdf . _build"
+                if state.path.parent.name == "latex"
+                else "sphinx-build -b latexpdf . _build/latexpdf"
+            )
+            logger.info(
+                "the PDF %s is older than %s; the website has no %s until the "
+                "PDF is built again (%s), and then the website.",
+                state.path,
+                state.newer_source,
+                what,
+                command,
+            )
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("cv_pdf_path", "", "html", str)
     app.connect("cv-site-fingerprint", link_fingerprint)
     app.connect("build-finished", copy_pdf)
+    app.connect("doctree-resolved", fill_header_links)

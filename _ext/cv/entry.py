@@ -56,6 +56,9 @@ HEAD_FIELDS = ("title", "organisation", "location", "detail")
 DETAIL_SEPARATOR = " \u00b7 "
 #: The options that date an entry, each read by :meth:`EntryDirective.dates`.
 DATE_OPTIONS = ("date", "start", "end", "years", "terms")
+#: Every entry directive takes it: words that variants of the CV select entries by
+#: (:mod:`.variants`); never shown.
+KEYWORDS_OPTION = "keywords"
 #: Every directive that makes a :class:`cv_entry`, for MyST's option messages.
 ENTRY_DIRECTIVES: set[str] = set()
 _OPTION_LINE = re.compile(r"^\s*:([\w-]+):(?:\s+(.*?))?\s*$")
@@ -72,11 +75,17 @@ class cv_entry_field(nodes.Part, nodes.TextElement):  # noqa: N801
 
 def text_options(*names: str) -> dict[str, Callable[[str], str]]:
     """An ``option_spec`` of free-text options, each read as written; a date
-    option must have a value."""
+    option must have a value. Every entry also takes ``:keywords:``."""
     return {
         name: directives.unchanged_required if name in DATE_OPTIONS else directives.unchanged
-        for name in names
+        for name in (*names, KEYWORDS_OPTION)
     }
+
+
+def keyword_list(text: str) -> list[str]:
+    """``industry, Selected; ml`` as ``["industry", "selected", "ml"]``: the words of
+    a ``:keywords:`` option, split like a bib entry's keywords, in any case."""
+    return [word.strip().lower() for word in re.split(r"[,;]", text) if word.strip()]
 
 
 def raw_options(block_text: str) -> list[tuple[str, str, int]]:
@@ -130,7 +139,11 @@ class EntryDirective(SphinxDirective):
             options, self.option_lines = self.written_options()
             dates = self.dates(title, options)
             node = cv_entry(
-                dates=dates.shown, datetime=dates.datetime, start=dates.start, end=dates.end
+                dates=dates.shown,
+                datetime=dates.datetime,
+                start=dates.start,
+                end=dates.end,
+                keywords=keyword_list(options.get(KEYWORDS_OPTION, "")),
             )
             self.set_source_info(node)
             node.extend(self.field(name, title, options) for name in HEAD_FIELDS)

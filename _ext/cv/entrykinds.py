@@ -11,18 +11,22 @@ level, a degree, an outcome) go on the detail line, in the order listed.
 
 A grant's ``:amount:`` is read strictly, ``CUR NUMBER`` with an ISO 4217
 currency code (``EUR 1200000``, ``USD 450,000``), and shown with its symbol
-(``€1,200,000``, ``US$450,000``): a figure in a CV must not be ambiguous.
+(``€1,200,000``, ``US$450,000``): a figure in a CV must not be ambiguous. The
+digits are grouped, and the symbol placed, as the CV's ``language`` writes
+amounts (``1.200.000 €`` in German).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
 from babel.numbers import list_currencies
 from docutils import nodes
 
 from .entry import EntryDirective, add_entry_directive, text_options
+from .language import format_money, format_number
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -67,10 +71,9 @@ def display_amount(text: str) -> str:
         raise AmountError(
             f"{text!r}: {code} is not an ISO 4217 currency code; {_HOW_TO_WRITE_AMOUNT}"
         )
-    whole = f"{int(match['number'].replace(',', '')):,}"
-    number = whole + (match["cents"] or "")
-    symbol = CURRENCY_SYMBOLS.get(code)
-    return f"{symbol}{number}" if symbol else f"{code}\u00a0{number}"
+    value = Decimal(match["number"].replace(",", "") + (match["cents"] or ""))
+    number = format_number(value, "#,##0.00" if match["cents"] else "#,##0")
+    return format_money(number, CURRENCY_SYMBOLS.get(code, code))
 
 
 class CvGrantDirective(EntryDirective):

@@ -45,8 +45,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .bibentries import read_person
-from .download import pdf_href
 from .icons import svg_icon, tikz_icon
+from .language import N_, _
 from .links import (
     EXTERNAL_REL,
     LINK_SCHEMES,
@@ -533,18 +533,30 @@ def visit_cv_header_html(self: HTML5Translator, node: cv_header) -> None:
     for contact in contacts(config):
         self.body.append(f"<li>{contact_html(self, contact)}</li>")
     self.body.append("</ul>")
-    pdf = pdf_href(self.builder, self.builder.current_docname)
-    if pdf:
+    # Filled in by the download module; none on a page of a build with no PDF.
+    links = node.get("downloads", [])
+    if len(links) == 1 and node.get("single"):
+        href = self.attval(links[0][1])
+        label = self.encode(_("Download PDF"))
         self.body.append(
-            f'<p class="cv-header-download"><a class="cv-download" href="{self.attval(pdf)}" '
-            'type="application/pdf">Download PDF</a></p>'
+            f'<p class="cv-header-download"><a class="cv-download" href="{href}" '
+            f'type="application/pdf">{label}</a></p>'
         )
+    elif links:
+        anchors = " \u00b7 ".join(
+            f'<a class="cv-download" href="{self.attval(href)}" type="application/pdf">'
+            f"{self.encode(label)}</a>"
+            for label, href in links
+        )
+        # Translators: {links} is the list of links: "full CV · short CV · résumé".
+        line = self.encode(_("Download: {links}")).replace("{links}", anchors)
+        self.body.append(f'<p class="cv-header-download">{line}</p>')
     self.body.append("</div>\n")
     raise nodes.SkipNode
 
 
 #: Read out before the value of a contact whose text does not say what it is.
-_SPOKEN = {"email": "Email", "phone": "Phone"}
+_SPOKEN = {"email": N_("Email"), "phone": N_("Phone")}
 
 
 def contact_html(self: HTML5Translator, contact: Contact) -> str:
@@ -563,7 +575,7 @@ def contact_html(self: HTML5Translator, contact: Contact) -> str:
         return f'<span class="{classes}">{content}</span>'
     attributes = f'class="{classes}" href="{self.attval(href)}"'
     if kind in _SPOKEN:
-        attributes += f' aria-label="{_SPOKEN[kind]} {self.attval(text)}"'
+        attributes += f' aria-label="{self.attval(_(_SPOKEN[kind]))} {self.attval(text)}"'
     elif is_external(href):
         attributes += f' rel="{EXTERNAL_REL}"'
     return f"<a {attributes}>{content}</a>"

@@ -45,6 +45,7 @@ from .bibstyle import (
 )
 from .entry import raw_options
 from .identity import config_location
+from .language import N_, _
 from .records import coins
 from .visitors import PASSTHROUGH
 
@@ -64,17 +65,17 @@ logger = logging.getLogger(__name__)
 #: Kinds of publication and their headings, in the order their groups are
 #: shown; ``cv_publication_kinds`` renames and reorders them.
 KINDS = {
-    "journal": "Journal Articles",
-    "conference": "Conference Papers",
-    "chapter": "Book Chapters",
-    "book": "Books",
-    "preprint": "Preprints",
-    "thesis": "Theses",
-    "report": "Reports",
-    "patent": "Patents",
-    "software": "Software",
-    "dataset": "Datasets",
-    "other": "Other Publications",
+    "journal": N_("Journal Articles"),
+    "conference": N_("Conference Papers"),
+    "chapter": N_("Book Chapters"),
+    "book": N_("Books"),
+    "preprint": N_("Preprints"),
+    "thesis": N_("Theses"),
+    "report": N_("Reports"),
+    "patent": N_("Patents"),
+    "software": N_("Software"),
+    "dataset": N_("Datasets"),
+    "other": N_("Other Publications"),
 }
 #: The kind each entry type is, whatever its fields; an edited volume is a book.
 KIND_OF_TYPE = {
@@ -89,7 +90,7 @@ KIND_OF_TYPE = {
 }  # fmt: skip
 GROUPINGS = ("kind", "year", "none")
 #: The heading, grouped by year, of works with no year yet (submitted, in press).
-UNDATED_HEADING = "Forthcoming"
+UNDATED_HEADING = N_("Forthcoming")
 NUMBERING = ("reverse", "forward", "none")
 
 
@@ -117,7 +118,7 @@ def kind_headings(config: Config) -> dict[str, str]:
     """Each kind's heading, in the order of ``cv_publication_kinds``, then the kinds it
     leaves out, under their own headings, in their usual order."""
     chosen = dict(config.cv_publication_kinds)
-    return chosen | {kind: title for kind, title in KINDS.items() if kind not in chosen}
+    return chosen | {kind: _(title) for kind, title in KINDS.items() if kind not in chosen}
 
 
 def check_kinds(app: Sphinx, config: Config) -> None:
@@ -293,7 +294,7 @@ class CvPublicationsDirective(ListDirective):
         if grouping == "year":
             by_year: dict[str, list[Entry]] = {}
             for entry in sorted(entries, key=entry_date, reverse=True):
-                by_year.setdefault(entry_year(entry) or UNDATED_HEADING, []).append(entry)
+                by_year.setdefault(entry_year(entry) or _(UNDATED_HEADING), []).append(entry)
             return list(by_year.items())
         return [("", entries)]
 
@@ -412,9 +413,10 @@ def _is_list(node: nodes.Node) -> bool:
 
 class CountdownTransform(SphinxPostTransform):
     """Number publication lists downwards, once sphinxcontrib-bibtex has turned
-    the bibliography into an enumerated list (its transform runs at 5)."""
+    the bibliography into an enumerated list (its transform runs at 5), and a
+    variant of the CV has kept the papers it shows (:mod:`.variants`, at 7)."""
 
-    default_priority = 6
+    default_priority = 8
 
     def run(self, **kwargs: object) -> None:
         for wrapper in self.document.findall(_is_list_wrapper):
@@ -436,9 +438,10 @@ class CountdownTransform(SphinxPostTransform):
 
 class MarkLegendTransform(SphinxPostTransform):
     """Fill each list's legend with the marks its formatted names show (a name
-    beyond a shortened list's end shows none), or take it out if they show none."""
+    beyond a shortened list's end shows none), or take it out if they show none;
+    after a variant of the CV kept its papers (:mod:`.variants`, at 7)."""
 
-    default_priority = 6
+    default_priority = 8
 
     def run(self, **kwargs: object) -> None:
         for placeholder in list(self.document.findall(cv_mark_legend)):
@@ -550,12 +553,15 @@ def depart_countdown_text(self: TextTranslator, node: cv_countdown_list) -> None
 def visit_bibtex_html(self: HTML5Translator, node: cv_bibtex) -> None:
     key, source = node["key"], node["source"]
     href = "data:application/x-bibtex;charset=utf-8," + quote(source)
+    # Translators: heard after "BibTeX" by screen readers: "BibTeX for smith2020".
+    hidden = self.encode(_("for {key}").format(key=key))
+    download = self.encode(_("Download {file}").format(file=f"{key}.bib"))
     self.body.append(
         '<details class="cv-bibtex">'
-        f'<summary>BibTeX<span class="visually-hidden"> for {self.encode(key)}</span></summary>'
+        f'<summary>BibTeX<span class="visually-hidden"> {hidden}</span></summary>'
         f'<pre tabindex="0">{self.encode(source)}</pre>'
         f'<a class="cv-bibtex-download" download="{self.attval(download_name(key))}.bib" '
-        f'href="{self.attval(href)}">Download {self.encode(key)}.bib</a>'
+        f'href="{self.attval(href)}">{download}</a>'
         "</details>"
     )
     if node["coins"]:

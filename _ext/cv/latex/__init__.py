@@ -11,7 +11,7 @@ ligatures (with them, XeTeX turns ``"`` into a closing quote and ``--`` into a
 dash that the website does not show); quote marks and dashes are made
 typographic before LaTeX, by Sphinx's smart quotes and the bib decoder.
 Values from ``conf.py`` are escaped for each place they land: the header,
-the footer and the PDF's metadata.
+the footer and the PDF's metadata (:mod:`.preamble`).
 """
 
 from __future__ import annotations
@@ -19,19 +19,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util import texescape
-
 from .builder import (
     LaTeXPDFBuilder,
     checked_makefile,
     remove_pdfs_of_failed_builds,
 )
 from .glyphs import MAIN_FONT_FAMILY, MONO_FONT_FAMILY, MissingGlyphCheck
+from .preamble import CV_PREAMBLE_END, latex_text, pdf_metadata, pdf_string
 from .translator import CvLaTeXTranslator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+__all__ = ["CV_PREAMBLE_END", "apply_settings", "latex_text", "pdf_metadata", "pdf_string"]
 
 STYLE_FILE = Path(__file__).with_name("cvsphinx.sty")
 
@@ -72,55 +73,11 @@ LATEX_ELEMENTS = {
 }
 
 
-def latex_text(value: str, config: Config) -> str:
-    """A ``conf.py`` value as LaTeX text: every special character escaped."""
-    texescape.init()  # Sphinx fills its tables when the LaTeX builder starts; this is earlier
-    return texescape.escape(" ".join(value.split()), config.latex_engine)
-
-
-#: What hyperref's PDF strings (title, author...) need escaped; unlike text, a
-#: hyphen stays a hyphen there (Sphinx's \sphinxhyphen is not allowed).
-_PDF_STRING = str.maketrans(
-    {
-        "\\": r"\textbackslash{}",
-        "{": r"\{",
-        "}": r"\}",
-        "%": r"\%",
-        "#": r"\#",
-        "&": r"\&",
-        "~": r"\textasciitilde{}",
-        "^": r"\textasciicircum{}",
-        "_": r"\_",
-        "$": r"\$",
-        "-": "-{}",  # "--" would become a dash,
-        "!": "!{}",  # "!`" an inverted exclamation mark
-        "?": "?{}",  # and "?`" an inverted question mark
-    }
-)
-
-
-def pdf_string(value: str) -> str:
-    """A ``conf.py`` value as one of the PDF's metadata strings."""
-    return " ".join(value.split()).translate(_PDF_STRING)
-
-
-def pdf_metadata(config: Config) -> str:
-    """The PDF's title, author, subject and keywords, and the footer's name."""
-    fields = {
-        "pdftitle": f"{config.cv_name} \u2014 Curriculum Vitae",
-        "pdfauthor": config.cv_name,
-        "pdfsubject": config.cv_role or "Curriculum Vitae",
-        "pdfkeywords": ", ".join(config.cv_keywords),
-        "pdfcreator": "Sphinx",
-    }
-    body = ",\n  ".join(f"{key}={{{pdf_string(value)}}}" for key, value in fields.items())
-    return f"\\hypersetup{{\n  {body}}}\n\\cvowner{{{latex_text(config.cv_name, config)}}}\n"
-
-
 def apply_settings(app: Sphinx, config: Config) -> None:
     """Fill in the CV's LaTeX settings under whatever ``conf.py`` declared."""
     elements = {**LATEX_ELEMENTS, **config.latex_elements}
-    elements["preamble"] = pdf_metadata(config) + config.latex_elements.get("preamble", "")
+    own = config.latex_elements.get("preamble", "")
+    elements["preamble"] = pdf_metadata(config) + CV_PREAMBLE_END + own
     if config.latex_engine not in {"xelatex", "lualatex"}:
         # The fonts need fontspec; other engines keep Sphinx's own fonts.
         elements.pop("fontpkg")

@@ -30,6 +30,23 @@ _OVERFULL = re.compile(
 _FONT_SWITCH = re.compile(r"\\[A-Z]{1,3}/[^ ]*(?: |$)|\[\]|\\[a-z]+ ?")
 #: Lines this much too wide cannot be seen; TeX's own tolerance is 0.1 pt.
 OVERFULL_TOLERANCE = 1.0
+_OUTPUT_WRITTEN = re.compile(r"^Output written on .*?\((\d+) pages?", re.M | re.S)
+
+
+def page_count(log_text: str) -> int | None:
+    """How many pages TeX wrote, from its log's last line about the output."""
+    found = _OUTPUT_WRITTEN.findall(log_text)
+    return int(found[-1]) if found else None
+
+
+def page_limit_message(name: str, title: str, pages: int, limit: int, paper: str) -> str:
+    """The warning for a variant of the CV that runs past its ``max_pages``."""
+    on = f" on {paper.removesuffix('paper')} paper" if paper else ""
+    return (
+        f"cv_variants[{name!r}]: the {title} is {pages} pages{on}, more than its max_pages "
+        f"of {limit}; select less for it (its 'sections', 'entries', 'publications' or "
+        "'talks') or allow more pages"
+    )
 
 
 def missing_characters(log_text: str) -> list[str]:
