@@ -543,7 +543,7 @@ def visit_cv_header_html(self: HTML5Translator, node: cv_header) -> None:
             f'type="application/pdf">{label}</a></p>'
         )
     elif links:
-        anchors = " \u00b7 ".join(
+        anchors = '<span class="cv-download-separator"> \u00b7 </span>'.join(
             f'<a class="cv-download" href="{self.attval(href)}" type="application/pdf">'
             f"{self.encode(label)}</a>"
             for label, href in links
