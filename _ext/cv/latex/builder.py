@@ -22,9 +22,11 @@ Read the Docs' default commands (whose ``latexmk -jobname=...`` takes a single
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,13 +129,13 @@ class LaTeXPDFBuilder(LaTeXBuilder):
 
     def finish(self) -> None:
         super().finish()
-        for document in self.document_data:
-            jobname = Path(document[1]).stem
-            if build_failed(self._app):
-                # remove_pdfs_of_failed_builds takes away the PDF of an earlier build.
+        jobnames = [Path(document[1]).stem for document in self.document_data]
+        if build_failed(self._app):
+            # remove_pdfs_of_failed_builds takes away the PDFs of an earlier build.
+            for jobname in jobnames:
                 logger.info(__("not compiling %s.pdf: the build has errors (see above)"), jobname)
-                continue
-            self.compile(jobname)
+        else:
+            self.compile_all(jobnames)
         # What Read the Docs' PDF step copies: its first line is the full CV.
         listing = Path(self.outdir, PDF_LIST)
         made = [f"{Path(document[1]).stem}.pdf" for document in self.document_data]
@@ -146,17 +148,32 @@ class LaTeXPDFBuilder(LaTeXBuilder):
         logger.error("%s.pdf: %s", jobname, message, type="latexpdf")
         self.failed.append(jobname)
 
-    def compile(self, jobname: str) -> None:
+    def compile_all(self, jobnames: list[str]) -> None:
+        """Run ``latexmk`` for every document, as many at once as there are processors
+        (each TeX run uses one), then check each in order, so messages come in order."""
         latexmk = shutil.which("latexmk")
         if latexmk is None:
-            self.fail(jobname, "latexmk was not found; install TeX Live (see the README)")
+            for jobname in jobnames:
+                self.fail(jobname, "latexmk was not found; install TeX Live (see the README)")
             return
+        outdir = Path(self.outdir)
+
+        def run(jobname: str) -> subprocess.CompletedProcess[str]:
+            command = [latexmk, *LATEXMK_OPTIONS, f"-jobname={jobname}", f"{jobname}.tex"]
+            return subprocess.run(command, cwd=outdir, capture_output=True, text=True, check=False)
+
+        logger.info(__("compiling %s with latexmk..."), ", ".join(f"{j}.pdf" for j in jobnames))
+        workers = max(1, min(len(jobnames), os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(run, jobnames))
+        for jobname, result in zip(jobnames, results, strict=True):
+            self.check(jobname, result)
+
+    def check(self, jobname: str, result: subprocess.CompletedProcess[str]) -> None:
+        """What TeX's run and log say about one PDF: an error, a warning, or a good PDF."""
         outdir = Path(self.outdir)
         pdf = outdir / f"{jobname}.pdf"
         log = outdir / f"{jobname}.log"
-        logger.info(__("compiling %s.pdf with latexmk..."), jobname)
-        command = [latexmk, *LATEXMK_OPTIONS, f"-jobname={jobname}", f"{jobname}.tex"]
-        result = subprocess.run(command, cwd=outdir, capture_output=True, text=True, check=False)
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         if result.returncode != 0:
             output = (result.stdout + result.stderr).strip().splitlines()
