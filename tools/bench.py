@@ -9,7 +9,8 @@ process, run several times; the table gives the median and the fastest run:
     page's table of contents that holds no bibliography; different each run);
 (d) a clean PDF build (``-b latexpdf``) into an empty folder;
 (e) the floor: a fresh Python that only imports the modules the HTML build imports;
-(f) a plain ``latexmk`` run on the LaTeX sources that Sphinx wrote for (d).
+(f) plain ``latexmk`` runs on the LaTeX sources that Sphinx wrote for (d): one per
+    document (the full CV, and each variant), as many at once as (d) runs them.
 
 Each figure is also given as a multiple of the floor, and the PDF build as a multiple
 of the plain ``latexmk`` run. Then the weight of the landing page (every file a browser
@@ -626,8 +627,10 @@ def measure_pdf(bench: Bench) -> tuple[str, int]:
         bench.project,
         lambda _: remove(latexpdf),
     )
-    pdf = sorted(latexpdf.glob("*.pdf"))[0]
-    jobname = pdf.stem
+    # The full CV (the first that pdfs.txt lists), and its variants' PDFs beside it.
+    names = (latexpdf / "pdfs.txt").read_text(encoding="utf-8").split()
+    pdf = latexpdf / names[0]
+    jobnames = [Path(name).stem for name in names]
     sources = [p for p in latexpdf.iterdir() if p.is_file() and not TEX_PRODUCTS.search(p.name)]
     plain = bench.temporary / "latexmk"
 
@@ -636,10 +639,14 @@ def measure_pdf(bench: Bench) -> tuple[str, int]:
         plain.mkdir()
         for source in sources:
             shutil.copy2(source, plain / source.name)
+        (plain / "jobnames.txt").write_text("\n".join(jobnames) + "\n", encoding="utf-8")
 
-    command = ["latexmk", *LATEXMK_OPTIONS, f"-jobname={jobname}", f"{jobname}.tex"]
+    # Each document's latexmk, as many at once as there are processors, as (d) runs them.
+    one = " ".join(["latexmk", *LATEXMK_OPTIONS, '-jobname="$0"', '"$0.tex"'])
+    workers = str(max(1, min(len(jobnames), os.cpu_count() or 1)))
+    command = ["xargs", "-a", "jobnames.txt", "-P", workers, "-n", "1", "sh", "-c", one]
     result = bench.measure(
-        "f", "(f) plain latexmk on Sphinx's .tex", command, plain, fresh_tex_folder
+        "f", f"(f) plain latexmk on Sphinx's {len(jobnames)} .tex", command, plain, fresh_tex_folder
     )
     passes = Counter(RUN_NUMBER.findall(result.stdout + result.stderr))
     rules = ", ".join(f"rule '{rule}' × {count}" for rule, count in passes.items())
