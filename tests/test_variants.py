@@ -241,6 +241,17 @@ def test_the_site_is_the_full_cv_and_links_every_pdf(root: Path) -> None:
     ]
 
 
+def test_a_variant_taken_out_leaves_the_site(root: Path, tmp_path: Path) -> None:
+    """The site of a rebuild no longer ships the PDF of a variant taken out of conf.py."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(root, srcdir)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ndel cv_variants["grasping"]\n')
+    build_readme_way(srcdir)
+    site = sorted(path.name for path in (srcdir / "_build" / "html").glob("*.pdf"))
+    assert site == ["tomasz-cv-short.pdf", "tomasz-cv.pdf", "tomasz-resume.pdf"]
+
+
 def test_a_site_without_variants_keeps_one_download_pdf_link(tmp_path: Path) -> None:
     require_tex()
     srcdir = tmp_path / "src"

@@ -16,6 +16,8 @@ reader never downloads a CV that differs from the one on the screen.
 
 from __future__ import annotations
 
+import json
+import os
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,6 +184,7 @@ def copy_pdf(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     linked = {href for _, href in pdf_links(app.builder, "")}
+    forget_old_copies(app, linked)
     for download in downloads(app.builder):
         copy = Path(app.outdir) / download.name
         state = download.state
@@ -211,6 +214,28 @@ def copy_pdf(app: Sphinx, exception: BaseException | None) -> None:
                 what,
                 command,
             )
+
+
+#: Beside the doctrees: the PDFs each HTML output folder was given, so that the copy of
+#: a variant taken out of conf.py does not stay in the site.
+COPIES = "cv-pdf-copies.json"
+
+
+def forget_old_copies(app: Sphinx, linked: set[str]) -> None:
+    """Take away the copies an earlier build made of PDFs this one does not offer."""
+    ledger_path = Path(app.doctreedir) / COPIES
+    try:
+        ledger = json.loads(ledger_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        ledger = {}
+    # By the place of the output folder beside the doctrees: a project moved is the same.
+    key = os.path.relpath(app.outdir, app.doctreedir)
+    offered_now = {download.name for download in downloads(app.builder)}
+    for name in set(ledger.get(key, [])) - offered_now:
+        (Path(app.outdir) / Path(name).name).unlink(missing_ok=True)
+    ledger[key] = sorted(linked)
+    ledger_path.parent.mkdir(parents=True, exist_ok=True)
+    ledger_path.write_text(json.dumps(ledger, indent=1), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
