@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from cv import language
 from cvsource import CvSources
 from pypdf import PdfReader
 from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from types import SimpleNamespace
 
 
@@ -32,6 +34,15 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 PROJECT = Path(__file__).resolve().parent.parent
 #: The real CV's sources, read without the engine: what its outputs must show.
 SOURCES = CvSources(PROJECT)
+
+
+@pytest.fixture(autouse=True)
+def engine_speaks_english() -> Iterator[None]:
+    """The engine's functions, called by a test with no app, write English: a build of
+    a CV in another language in this process (the session's build of a German CV)
+    leaves its catalog loaded, as Sphinx's own."""
+    with language.use("en"):
+        yield
 
 
 @pytest.fixture(scope="session")

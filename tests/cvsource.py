@@ -16,6 +16,7 @@ outputs by design, words do not.
 
 from __future__ import annotations
 
+import gettext
 import re
 import runpy
 import unicodedata
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from pybtex.database import Entry, Person, parse_file
 from pylatexenc.latex2text import LatexNodes2Text
+from sphinx.util.tags import Tags
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -145,6 +147,23 @@ class Page:
     directives: set[str] = field(default_factory=set)
 
 
+#: The tags an ``{only}`` block is tested against: the website's build, and the full
+#: CV's PDF (a variant's name is a tag in its own PDF alone).
+OUTPUT_TAGS = {
+    "html": {"html", "format_html", "builder_html"},
+    "latex": {"latex", "format_latex", "latexpdf", "builder_latexpdf"},
+}
+
+
+def shown_in(conditions: list[str]) -> set[str]:
+    """The outputs that show text inside ``{only}`` blocks of these conditions."""
+    return {
+        output
+        for output, tags in OUTPUT_TAGS.items()
+        if all(Tags(tags).eval_condition(condition) for condition in conditions)
+    }
+
+
 def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa: PLR0912 - one pass
     """The page as a reader of its Markdown sees it."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -174,9 +193,7 @@ def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa:
         if fence and (name or marker[0] != ":"):
             # A directive, or a plain code block (```python): code is shown as code.
             name = name or "code"
-            only = (
-                {"html": "html", "latex": "latex"}.get(argument.strip()) if name == "only" else None
-            )
+            only = argument.strip() if name == "only" else None
             stack.append((marker, name, only))
             page.directives.add(name)
             if name in ENTRY_DIRECTIVES:
@@ -197,7 +214,7 @@ def read_page(path: Path, docname: str, conf: SimpleNamespace) -> Page:  # noqa:
             continue
         if not page.title and line.startswith("# "):
             page.title = text
-        outputs = {only for _, _, only in stack if only} or {"html", "latex"}
+        outputs = shown_in([only for _, _, only in stack if only])
         for output in outputs:
             page.prose[output].append(text)
         if entry is not None:
@@ -392,6 +409,14 @@ class CvSources:
     def pdf_name(self) -> str:
         return self.conf.latex_documents[0][1].removesuffix(".tex") + ".pdf"
 
+    def generated(self, message: str) -> str:
+        """A text the engine writes (its English), as the CV's language has it in the
+        engine's message catalog."""
+        catalog = gettext.translation(
+            "cv", self.project / "_ext" / "cv" / "locale", [self.language], fallback=True
+        )
+        return catalog.gettext(message)
+
     @cached_property
     def variants(self) -> dict[str, dict]:
         """``cv_variants`` as ``conf.py`` declares them (none if it declares none)."""
@@ -408,9 +433,9 @@ class CvSources:
         """``(link text, PDF name)`` of each PDF the site offers, the full CV first: one
         "Download PDF" link, or the full CV's and each variant's label."""
         if not self.variants:
-            return [("Download PDF", self.pdf_name)]
+            return [(self.generated("Download PDF"), self.pdf_name)]
         labels = {name: v.get("label", v["title"]) for name, v in self.variants.items()}
-        return [("full CV", self.pdf_name)] + [
+        return [(self.generated("full CV"), self.pdf_name)] + [
             (" ".join(label.split()), self.variant_pdf_name(name)) for name, label in labels.items()
         ]
 

@@ -171,7 +171,7 @@ def test_every_page_is_clean_and_accessible(
     for name in site_pages(site):
         visit = Visit(browser, base_url, name, scheme, WIDTHS["desktop"])
         try:
-            assert visit.page.locator("html").get_attribute("lang") == "en"
+            assert visit.page.locator("html").get_attribute("lang") == SOURCES.language
             result = axe.run(visit.page)
             if result.violations_count:
                 visit.problems.append(result.generate_report())

@@ -36,7 +36,9 @@ def test_read_the_docs_command_sequence_gives_the_cv(pdf_build: Path, tmp_path: 
     """The two commands Read the Docs runs for ``formats: [pdf]``, word for word."""
     outdir = tmp_path / "pdf"
     doctrees = tmp_path / "doctrees"
-    result = sphinx("-T", "-b", "latex", "-d", str(doctrees), "-D", "language=en", ".", str(outdir))
+    # Read the Docs passes the project's language (its settings; here, the CV's).
+    language = f"language={SOURCES.language}"
+    result = sphinx("-T", "-b", "latex", "-d", str(doctrees), "-D", language, ".", str(outdir))
     assert result.returncode == 0, result.stderr
     assert len(list(outdir.glob("*.tex"))) == 1
     latexmk = [

@@ -89,7 +89,8 @@ def test_footer_names_owner_and_counts_pages(reader: PdfReader, conf: SimpleName
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text()
-        assert f"Page {number} of {total}" in text
+        footer = SOURCES.generated("Page {page} of {total}").format(page=number, total=total)
+        assert footer in text
         assert conf.cv_name in text
 
 
@@ -97,7 +98,8 @@ def test_metadata_comes_from_config(reader: PdfReader, conf: SimpleNamespace) ->
     info = reader.metadata
     assert info.author == conf.cv_name
     assert conf.cv_name in info.title
-    assert info.subject == (conf.cv_role or "Curriculum Vitae")  # the engine's fallback
+    # The engine's fallback, in the CV's language.
+    assert info.subject == (conf.cv_role or SOURCES.generated("Curriculum Vitae"))
     for keyword in conf.cv_keywords:
         assert keyword in info["/Keywords"]
 

@@ -79,7 +79,7 @@ def test_sections_as_a_dict_give_each_page_its_rule() -> None:
         ({"short": {"title": "S", "file": "jo-cv"}}, "writes jo-cv.tex, as the full CV does"),
         (
             {"a": {"title": "A", "file": "x"}, "b": {"title": "B", "file": "x.tex"}},
-            "['b'] writes x.tex, as the variant 'a' does",
+            "['b']['file'] writes x.tex, as the variant 'a' does",
         ),
         ({"short": {"title": "S", "sections": "sections/a"}}, "['sections'] must list pages"),
         ({"short": {"title": "S", "sections": []}}, "['sections'] lists no page"),
@@ -95,6 +95,8 @@ def test_sections_as_a_dict_give_each_page_its_rule() -> None:
             "unknown kind 'jounal': did you mean 'journal'?",
         ),
         ({"short": {"title": "S", "talks": {"keywords": [1]}}}, "['keywords'] must list words"),
+        ({"html": {"title": "S"}}, "'html' is one of Sphinx's own tags"),
+        ({"builder_x": {"title": "S"}}, "'builder_x' is one of Sphinx's own tags"),
     ],
 )
 def test_a_mistake_in_the_declaration_names_the_variant_and_key(
@@ -103,6 +105,45 @@ def test_a_mistake_in_the_declaration_names_the_variant_and_key(
     with pytest.raises(VariantError) as raised:
         parse_variants(given, "jo-cv.tex")
     assert message in str(raised.value)
+
+
+def test_what_people_write_instead_is_read_as_meant() -> None:
+    given = {
+        "r": {
+            "title": "R",
+            "file": "jo-resume.pdf",
+            "entries": {"keywords": "industry, Academic"},
+            "sections": {"sections/papers": {"kinds": ["journal"], "bullets": 0}},
+        }
+    }
+    [variant] = parse_variants(given, "jo-cv.tex")
+    assert variant.pdf == "jo-resume.pdf"
+    assert variant.entries.keywords == {"industry", "academic"}
+    # A page's own rule may say anything a rule says: it stands for everything on the page.
+    assert variant.section_rules["sections/papers"] == Rule(kinds=("journal",), bullets=0)
+
+
+def test_every_mistake_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    conf = srcdir / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    text = text.replace('"max_pages": 2,', '"max_page": 2,', 1)
+    text = text.replace('"publications": {"kinds": ["journal"], "limit": 1},',
+                        '"publications": {"kinds": ["journal"], "limt": 1},')  # fmt: skip
+    conf.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if '"max_page"' in line)
+    second = next(n for n, line in enumerate(lines, 1) if '"limt"' in line)
+    result = run_sphinx("-W", "-n", "-q", "-b", "latexpdf", ".", "out", cwd=srcdir)
+    assert result.returncode != 0
+    assert f"conf.py:{first}: ERROR: cv_variants['short'] has the unknown key 'max_page'" in (
+        result.stderr
+    )
+    assert (
+        f"conf.py:{second}: ERROR: cv_variants['industry']['publications'] has the unknown key "
+        "'limt'"
+    ) in result.stderr
 
 
 def test_a_rule_without_settings_selects_everything() -> None:
@@ -248,8 +289,30 @@ def test_a_variant_taken_out_leaves_the_site(root: Path, tmp_path: Path) -> None
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('\ndel cv_variants["grasping"]\n')
     build_readme_way(srcdir)
+    left = ["tomasz-cv-short.pdf", "tomasz-cv.pdf", "tomasz-resume.pdf"]
     site = sorted(path.name for path in (srcdir / "_build" / "html").glob("*.pdf"))
-    assert site == ["tomasz-cv-short.pdf", "tomasz-cv.pdf", "tomasz-resume.pdf"]
+    assert site == left
+    assert sorted(p.name for p in (srcdir / "_build" / "latexpdf").glob("*.pdf")) == left
+    # A mistake in a variant fails the build, and leaves no PDF of the last good one.
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ncv_variants["short"]["limit"] = 2\n')
+    result = run_sphinx(*README_BUILD[0], cwd=srcdir)
+    assert result.returncode != 0
+    assert "cv_variants['short'] has the unknown key 'limit'" in result.stderr
+    assert not list((srcdir / "_build" / "latexpdf").glob("*.pdf"))
+
+
+def test_no_bullets_keeps_the_entries_heads_alone(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ncv_variants = {"x": {"title": "X", "entries": {"bullets": 0}}}\n')
+    result = run_sphinx("-W", "-n", "-q", "-b", "latexpdf", ".", "out", cwd=srcdir)
+    assert result.returncode == 0, result.stderr
+    tex = (srcdir / "out" / "tomasz-cv-x.tex").read_text(encoding="utf-8")
+    assert "Research Scientist" in tex
+    assert "Leads the grasp" not in tex
+    assert "Leads the grasp" in (srcdir / "out" / "tomasz-cv.tex").read_text(encoding="utf-8")
 
 
 def test_a_site_without_variants_keeps_one_download_pdf_link(tmp_path: Path) -> None:
@@ -330,6 +393,15 @@ def test_the_page_limit_holds_on_us_letter_too(tmp_path: Path) -> None:
         (
             'cv_variants = {"x": {"title": "X", "talks": {"keywords": ["keynote"]}}}',
             r"conf\.py:\d+: WARNING: cv_variants\['x'\] keeps nothing of 'sections/talks'",
+        ),
+        (
+            'cv_variants = {"x": {"title": "X", "titles": {"publications": "Papers"}}}',
+            r"conf\.py:\d+: ERROR: cv_variants\['x'\]\['titles'\] names 'publications', which "
+            r"this variant does not show",
+        ),
+        (
+            'cv_variants = {"x": {"title": "X", "publications": {"kinds": ["book"]}}}',
+            r"conf\.py:\d+: WARNING: cv_variants\['x'\] keeps nothing of 'sections/publications'",
         ),
         (
             'cv_variants = {"x": {"title": "X", "entries": {"limt": 2}}}',
@@ -534,7 +606,8 @@ def test_each_variant_shows_what_its_declaration_selects(pdf_build: Path, name: 
                 assert (letters(item)[:50] in section) == (item in shown), (entry.title, item)
         if "cv-publications" in page.directives:
             records = SOURCES.listed_publications(docname)
-            kept_works, count = kept_records(records, _rule(settings.get("publications")))
+            own = _section_rules(settings).get(docname, _rule(settings.get("publications")))
+            kept_works, count = kept_records(records, own)
             shown_here = shown_works(records, section)
             assert len(shown_here) == count, docname
             assert all(record in kept_works for record in shown_here)
@@ -543,7 +616,8 @@ def test_each_variant_shows_what_its_declaration_selects(pdf_build: Path, name: 
                 boundary = _recency(kept_works[count - 1])
                 assert all(_recency(record) >= boundary for record in shown_here)
         if "cv-talks" in page.directives:
-            kept_talks, count = kept_records(SOURCES.talks, _rule(settings.get("talks")))
+            own = _section_rules(settings).get(docname, _rule(settings.get("talks")))
+            kept_talks, count = kept_records(SOURCES.talks, own)
             assert len(shown_works(SOURCES.talks, section)) == count
             # Talks of one title differ by their event.
             events = [talk.field("eventtitle") for talk in SOURCES.talks]

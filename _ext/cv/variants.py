@@ -34,6 +34,7 @@ runs past its ``max_pages``.
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 import weakref
@@ -50,12 +51,12 @@ from sphinx.util.nodes import process_only_nodes
 from sphinx.util.tags import Tags
 
 from .bibstyle import entry_date, keyword_set
-from .entry import cv_entry
+from .entry import cv_entry, cv_entry_field
 from .identity import config_location
 from .publications import KINDS, cv_mark_legend, cv_publications, cv_talks, publication_kind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from pybtex.database import Entry
     from sphinx.application import Sphinx
@@ -76,6 +77,11 @@ ENTRY_ONLY, PUBLICATION_ONLY = ("bullets",), ("kinds",)
 #: A variant's name is a Sphinx tag while its PDF is made, and part of a file name.
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _FILE = re.compile(r"[\w.-]+")
+#: Sphinx's own tags in a build ("html", "latex", "format_html", "builder_latex"...).
+RESERVED_NAMES = frozenset(
+    {"html", "latex", "latexpdf", "text", "epub", "man", "texinfo", "xml", "pseudoxml",
+     "singlehtml", "dirhtml", "linkcheck", "gettext", "json", "pickle", "changes", "dummy"}
+)  # fmt: skip
 
 
 class VariantError(ValueError):
@@ -155,24 +161,41 @@ def variant_documents(config: Config) -> list[tuple[str, str, str, str, str]]:
 
 def parse_variants(given: object, full_file: str) -> list[Variant]:
     """``cv_variants`` as :class:`Variant` objects; a :class:`VariantError` names the
-    first mistake."""
+    first mistake (:func:`checked_variants` gives every one)."""
+    found, errors = checked_variants(given, full_file)
+    if errors:
+        raise errors[0]
+    return found
+
+
+def checked_variants(given: object, full_file: str) -> tuple[list[Variant], list[VariantError]]:
+    """The variants that are right, and a :class:`VariantError` for each one that is not."""
     if not isinstance(given, dict):
-        raise VariantError(
+        error = VariantError(
             "must be a dict of variant name to its settings, such as "
             "{'short': {'title': 'Short CV', 'max_pages': 2}}"
         )
+        return [], [error]
     found: list[Variant] = []
+    errors: list[VariantError] = []
     files = {full_file: "the full CV"}
     for name, settings in given.items():
-        variant = _parse_variant(name, settings, full_file)
+        try:
+            variant = _parse_variant(name, settings, full_file)
+        except VariantError as error:
+            errors.append(error)
+            continue
         if variant.file in files:
-            raise VariantError(
-                f"[{name!r}] writes {variant.file}, as {files[variant.file]} does: "
-                "give it a 'file' of its own"
+            errors.append(
+                VariantError(
+                    f"[{name!r}]['file'] writes {variant.file}, as {files[variant.file]} does: "
+                    "give it a 'file' of its own"
+                )
             )
+            continue
         files[variant.file] = f"the variant {name!r}"
         found.append(variant)
-    return found
+    return found, errors
 
 
 def _unknown(key: object, known: tuple[str, ...], where: str) -> VariantError:
@@ -188,6 +211,11 @@ def _parse_variant(name: object, settings: object, full_file: str) -> Variant:
             f"{where}: a variant's name is a word of letters, digits and _ (such as "
             "'short' or 'resume'): it becomes a tag for {only} and part of the PDF's name"
         )
+    if name in RESERVED_NAMES or name.startswith(("format_", "builder_")):
+        raise VariantError(
+            f"{where}: {name!r} is one of Sphinx's own tags (the builder's and the output's "
+            "names, which {only} blocks test); name the variant otherwise"
+        )
     if not isinstance(settings, dict):
         raise VariantError(f"{where} must be a dict of settings, such as {{'title': 'Short CV'}}")
     for key in settings:
@@ -197,7 +225,9 @@ def _parse_variant(name: object, settings: object, full_file: str) -> Variant:
     label = _text(settings.get("label", title), f"{where}['label']", required=True)
     stem = Path(full_file).stem
     file = settings.get("file", f"{stem}-{name.lower()}")
-    if not isinstance(file, str) or not _FILE.fullmatch(file.removesuffix(".tex")):
+    if isinstance(file, str):
+        file = file.removesuffix(".pdf").removesuffix(".tex")
+    if not isinstance(file, str) or not _FILE.fullmatch(file):
         raise VariantError(
             f"{where}['file'] must be a file name (letters, digits, '-', '_', '.'), such as "
             f"'{stem}-{name.lower()}'"
@@ -245,7 +275,7 @@ def _sections(value: object, where: str) -> tuple[tuple[str, ...] | None, dict[s
     if isinstance(value, dict):
         pages = [str(page).removesuffix(".md") for page in value]
         rules = {
-            str(page).removesuffix(".md"): parse_rule(rule, f"{where}[{page!r}]", of="entries")
+            str(page).removesuffix(".md"): parse_rule(rule, f"{where}[{page!r}]", of="page")
             for page, rule in value.items()
             if rule is not None
         }
@@ -271,16 +301,19 @@ def parse_rule(value: object, where: str, *, of: str = "publications") -> Rule:
         return Rule()
     if not isinstance(value, dict):
         raise VariantError(f"{where} must be a dict, such as {{'since': 2019, 'limit': 5}}")
-    left_out = {"entries": PUBLICATION_ONLY, "talks": (*PUBLICATION_ONLY, *ENTRY_ONLY)}.get(
-        of, ENTRY_ONLY
-    )
+    left_out = {
+        "entries": PUBLICATION_ONLY,
+        "talks": (*PUBLICATION_ONLY, *ENTRY_ONLY),
+        "publications": ENTRY_ONLY,
+    }.get(of, ())
     known = tuple(key for key in RULE_KEYS if key not in left_out)
     for key in value:
         if key not in known:
             raise _unknown(key, known, where)
     words = value.get("keywords", [])
     if isinstance(words, str):
-        words = [words]
+        # As an entry's :keywords: reads: "industry, academic" is two words.
+        words = re.split(r"[,;]", words)
     if not isinstance(words, list | tuple) or not all(isinstance(w, str) for w in words):
         raise VariantError(f"{where}['keywords'] must list words, such as ['selected']")
     since, limit = value.get("since"), value.get("limit")
@@ -314,15 +347,62 @@ def parse_rule(value: object, where: str, *, of: str = "publications") -> Rule:
 
 
 def check_variants(app: Sphinx, config: Config) -> None:
-    """A mistake in ``cv_variants`` is an error at its line in ``conf.py``."""
-    try:
-        _parsed[config] = parse_variants(config.cv_variants, full_cv_file(config))
-    except VariantError as error:
-        _parsed[config] = []
+    """Each mistake in ``cv_variants`` is an error at its line in ``conf.py``; the
+    variants without one are made."""
+    found, errors = checked_variants(config.cv_variants, full_cv_file(config))
+    _parsed[config] = found if not errors else []
+    for error in errors:
         logger.error(
-            "cv_variants%s", error, location=config_location(config, "cv_variants"),
+            "cv_variants%s", error, location=setting_location(config, str(error)),
             type="cv", subtype="config",
         )  # fmt: skip
+
+
+_SUBSCRIPTS = re.compile(r"^((?:\[(?:'[^']*'|\"[^\"]*\"|\d+)\])+)")
+_UNKNOWN_KEY = re.compile(r"the unknown key ('[^']*')")
+
+
+def setting_location(config: Config, message: str) -> str:
+    """``conf.py:LINE`` of the part of ``cv_variants`` a message starts with
+    (``['short']['entries']``), or of the unknown key it names; else of the value."""
+    place = config_location(config, "cv_variants")
+    path_text, _, line_text = place.rpartition(":")
+    if not line_text.isdigit():
+        return place
+    keys = []
+    if subscripts := _SUBSCRIPTS.match(message):
+        keys = [ast.literal_eval(key) for key in re.findall(r"\[(.*?)\]", subscripts.group(1))]
+    if unknown := _UNKNOWN_KEY.search(message):
+        keys.append(ast.literal_eval(unknown.group(1)))
+    try:
+        tree = ast.parse(Path(path_text).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return place
+    node = next(
+        (
+            statement.value
+            for statement in tree.body
+            if isinstance(statement, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "cv_variants" for t in statement.targets)
+        ),
+        None,
+    )
+    line = int(line_text)
+    for key in keys:
+        if not isinstance(node, ast.Dict):
+            break
+        match = next(
+            (
+                (k, v)
+                for k, v in zip(node.keys, node.values, strict=True)
+                if isinstance(k, ast.Constant) and k.value == key
+            ),
+            None,
+        )
+        if match is None:
+            break
+        line, node = match[0].lineno, match[1]
+    return f"{path_text}:{line}"
 
 
 # -- cutting the assembled CV down to a variant ---------------------------------------
@@ -361,27 +441,33 @@ class VariantTransform(SphinxPostTransform):
             return
         variant, tags = _writing[self.env]
         self.variant = variant
-        self.where = config_location(self.config, "cv_variants")
         # The variant's name is a tag for {only}, in its document alone. Sphinx's own
         # transform (at 50) would see the build's tags, and caches what it evaluated.
         process_only_nodes(self.document, tags)
         if variant.sections is not None:
             self.keep_pages(variant.sections)
+        shown = [page["docname"] for page in self.document.findall(addnodes.start_of_file)]
+        for docname in variant.titles:
+            if docname not in shown:
+                self.error(
+                    f"[{variant.name!r}]['titles'] names {docname!r}, which this variant does "
+                    f"not show; it shows {', '.join(map(repr, shown)) or 'no page'}"
+                )
         # The entries of each page, the root's own included (a CV on one page has no other).
-        page_of = {
-            id(entry): self.document.get("docname", "") for entry in self.document.findall(cv_entry)
-        }
+        kinds = (cv_entry, cv_publications, cv_talks)
+        root = self.document.get("docname", "")
+        page_of = {id(item): root for item in self.document.findall(_one_of(kinds))}
         for page in self.document.findall(addnodes.start_of_file):
             # Top down: Sphinx moves a page in by its children list, so its top nodes keep
             # the parent they had in the page, and no walk up finds the page.
-            page_of |= {id(entry): page["docname"] for entry in page.findall(cv_entry)}
+            page_of |= {id(item): page["docname"] for item in page.findall(_one_of(kinds))}
         by_page: dict[str, list[nodes.Element]] = {}
         for entry in self.document.findall(cv_entry):
             by_page.setdefault(page_of[id(entry)], []).append(entry)
         for docname, entries in by_page.items():
             self.select_entries(entries, variant.section_rules.get(docname, variant.entries))
-        self.select_citations(cv_publications, variant.publications)
-        self.select_citations(cv_talks, variant.talks)
+        self.select_citations(cv_publications, variant.publications, page_of)
+        self.select_citations(cv_talks, variant.talks, page_of)
         for page in list(self.document.findall(addnodes.start_of_file)):
             if page["docname"] in variant.titles:
                 self.retitle(page, variant.titles[page["docname"]])
@@ -391,13 +477,12 @@ class VariantTransform(SphinxPostTransform):
         pages = {page["docname"]: page for page in self.document.findall(addnodes.start_of_file)}
         for docname in wanted:
             if docname not in pages:
-                logger.error(
-                    "cv_variants[%r]['sections'] names %r, which the CV (%s) does not "
-                    "show; the pages it shows are %s",
-                    self.variant.name, docname, self.document.get("docname", "index"),
-                    ", ".join(repr(name) for name in pages) or "none",
-                    location=self.where, type="cv", subtype="variant",
-                )  # fmt: skip
+                shown = ", ".join(repr(name) for name in pages) or "none"
+                self.error(
+                    f"[{self.variant.name!r}]['sections'] names {docname!r}, which the CV "
+                    f"({self.document.get('docname', 'index')}) does not show; the pages it "
+                    f"shows are {shown}"
+                )
         kept = [pages[docname] for docname in wanted if docname in pages]
         if not kept:
             return
@@ -409,6 +494,11 @@ class VariantTransform(SphinxPostTransform):
             page.parent.remove(page)
         parent, at = placeholder.parent, placeholder.parent.index(placeholder)
         parent[at : at + 1] = kept
+
+    def error(self, message: str) -> None:
+        """An error at the line of ``conf.py`` the message's ``['name']['key']`` is on."""
+        location = setting_location(self.config, message)
+        logger.error("cv_variants%s", message, location=location, type="cv", subtype="variant")
 
     def retitle(self, page: addnodes.start_of_file, text: str) -> None:
         title = next(page.findall(nodes.title), None)
@@ -429,11 +519,11 @@ class VariantTransform(SphinxPostTransform):
             elif rule.bullets is not None:
                 _keep_bullets(entry, rule.bullets)
 
-    def select_citations(self, kind: type[nodes.Element], rule: Rule) -> None:
-        """Keep the publications (or talks) the rule selects, in every list; a group
-        left with none goes with its heading."""
-        if rule.selects_all:
-            return
+    def select_citations(
+        self, kind: type[nodes.Element], general: Rule, page_of: dict[int, str]
+    ) -> None:
+        """Keep the publications (or talks) that the rule of each list's page selects
+        (the page's own, else ``general``); a group left with none goes with its heading."""
         domain = self.env.get_domain("cite")
         key_of = {citation.citation_id: citation.key for citation in domain.citations}
         bib_entries = domain.bibdata.data.entries
@@ -441,6 +531,9 @@ class VariantTransform(SphinxPostTransform):
         for wrapper in self.document.findall(kind):
             lists.setdefault(wrapper.get("list", ""), []).append(wrapper)
         for wrappers in lists.values():
+            rule = self.variant.section_rules.get(page_of[id(wrappers[0])], general)
+            if rule.selects_all:
+                continue
             items = [
                 (item, bib_entries[key])
                 for wrapper in wrappers
@@ -488,20 +581,35 @@ class VariantTransform(SphinxPostTransform):
         section = next(page.findall(nodes.section), None)
         if section is None:
             return
-        shown = [
-            child for child in section.children if not isinstance(child, nodes.title | nodes.target)
-        ]
+        shown = [child for child in section.children if _shown_in_pdf(child)]
         if not shown:
             logger.warning(
                 "cv_variants[%r] keeps nothing of %r: its rules leave the section empty; take "
                 "the page out of the variant's 'sections', or select more",
                 self.variant.name, page["docname"],
-                location=self.where, type="cv", subtype="variant",
+                location=setting_location(self.config, f"[{self.variant.name!r}]"),
+                type="cv", subtype="variant",
             )  # fmt: skip
 
 
+def _shown_in_pdf(node: nodes.Node) -> bool:
+    """Whether a section's child shows in the PDF: not its title, a target, a
+    comment, or raw markup for another output (``<!-- ... -->`` in MyST)."""
+    if isinstance(node, nodes.title | nodes.Invisible):
+        return False
+    return not (isinstance(node, nodes.raw) and "latex" not in node.get("format", "").split())
+
+
+def _one_of(kinds: tuple[type[nodes.Element], ...]) -> Callable[[nodes.Node], bool]:
+    return lambda node: isinstance(node, kinds)
+
+
 def _keep_bullets(entry: nodes.Element, count: int) -> None:
-    """The first ``count`` items of each bullet list in the entry's content."""
+    """The first ``count`` items of each bullet list in the entry's content; with
+    none, the entry's head alone."""
+    if count == 0:
+        entry[:] = [child for child in entry.children if isinstance(child, cv_entry_field)]
+        return
     for listing in list(entry.findall(nodes.bullet_list)):
         del listing[count:]
         if not len(listing):

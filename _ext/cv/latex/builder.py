@@ -35,8 +35,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 
 from ..freshness import build_failed
-from ..identity import config_location
-from ..variants import Variant, variant_documents, variants, writing
+from ..variants import Variant, setting_location, variant_documents, variants, writing
 from .preamble import CV_PREAMBLE_END, pdf_metadata
 from .texlog import (
     first_tex_error,
@@ -80,6 +79,15 @@ def latex_jobnames(config: Config) -> list[str]:
 #: The PDFs ``latexpdf`` made, one name per line, the full CV first: Read the Docs
 #: publishes the first as the version's PDF (``.readthedocs.yaml``).
 PDF_LIST = "pdfs.txt"
+
+
+def listed_pdfs(outdir: Path) -> list[str]:
+    """The PDFs the last good build in ``outdir`` listed (file names only)."""
+    try:
+        text = (outdir / PDF_LIST).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [Path(line).name for line in text.split() if line.endswith(".pdf")]
 
 
 class LaTeXPDFBuilder(LaTeXBuilder):
@@ -139,6 +147,9 @@ class LaTeXPDFBuilder(LaTeXBuilder):
         # What Read the Docs' PDF step copies: its first line is the full CV.
         listing = Path(self.outdir, PDF_LIST)
         made = [f"{Path(document[1]).stem}.pdf" for document in self.document_data]
+        # A variant taken out of conf.py (or renamed) leaves no PDF of an earlier build.
+        for name in set(listed_pdfs(Path(self.outdir))) - set(made):
+            (Path(self.outdir) / name).unlink(missing_ok=True)
         if all((Path(self.outdir) / name).is_file() for name in made):
             listing.write_text("".join(f"{name}\n" for name in made), encoding="utf-8")
         else:
@@ -192,7 +203,7 @@ class LaTeXPDFBuilder(LaTeXBuilder):
             paper = self.config.latex_elements.get("papersize", "")
             logger.warning(
                 page_limit_message(variant.name, variant.title, pages, variant.max_pages, paper),
-                location=config_location(self.config, "cv_variants"),
+                location=setting_location(self.config, f"[{variant.name!r}]['max_pages']"),
                 type="cv",
                 subtype="pages",
             )
@@ -208,8 +219,11 @@ def remove_pdfs_of_failed_builds(app: Sphinx, exception: BaseException | None) -
     if isinstance(app.builder, LaTeXPDFBuilder) and app.builder.failed:
         app.statuscode = 1  # with or without -W
     if exception is not None or build_failed(app) or app.statuscode:
-        for jobname in latex_jobnames(app.config):
-            (Path(app.outdir) / f"{jobname}.pdf").unlink(missing_ok=True)
+        names = {f"{jobname}.pdf" for jobname in latex_jobnames(app.config)}
+        # And those of the last good build: a variant that now has a mistake is no variant.
+        names |= set(listed_pdfs(Path(app.outdir)))
+        for name in names:
+            (Path(app.outdir) / name).unlink(missing_ok=True)
         (Path(app.outdir) / PDF_LIST).unlink(missing_ok=True)
 
 

@@ -57,10 +57,14 @@ def pdf_string(value: str) -> str:
 
 def pdf_metadata(config: Config, title: str = "") -> str:
     """The PDF's title (the owner's name, and ``title``: a variant's; the full CV's is
-    "Curriculum Vitae" in the CV's language), author, subject and keywords, and the
-    footer's name."""
+    its title in ``latex_documents``, as the owner wrote it), author, subject and
+    keywords, and the footer's name."""
+    documents = config.latex_documents
+    written = documents[0][2] if documents and len(documents[0]) > 2 else ""
+    if not isinstance(written, str) or "\\" in written:
+        written = ""  # LaTeX markup is no metadata
     fields = {
-        "pdftitle": f"{config.cv_name} \u2014 {title or _(CURRICULUM_VITAE)}",
+        "pdftitle": f"{config.cv_name} \u2014 {title or written or _(CURRICULUM_VITAE)}",
         "pdfauthor": config.cv_name,
         "pdfsubject": config.cv_role or _(CURRICULUM_VITAE),
         "pdfkeywords": ", ".join(config.cv_keywords),

@@ -26,15 +26,15 @@ cv_variants = {
     "short": {
         "title": "Short CV",
         "label": "short CV",
-        "sections": [
-            "sections/experience",
-            "sections/education",
-            "sections/publications",
-            "sections/talks",
-        ],
+        # A page's own rule stands for everything on it: here, its papers.
+        "sections": {
+            "sections/experience": None,
+            "sections/education": None,
+            "sections/publications": {"keywords": ["selected"]},
+            "sections/talks": None,
+        },
         "titles": {"sections/publications": "Selected Publications"},
         "entries": {"since": 2018},
-        "publications": {"keywords": ["selected"]},
         "talks": {"keywords": ["invited"]},
         "max_pages": 2,
     },
