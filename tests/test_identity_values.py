@@ -141,7 +141,8 @@ def test_pdf_header_footer_and_metadata_hold_each_value(pdf: PdfReader) -> None:
     # The footer's name is the cv_name, "~" and all.
     assert squash(VALUES["cv_name"] + "Page 1 of 1") in squash(text)
     info = pdf.metadata
-    assert info.title == f"{VALUES['cv_name']} — Curriculum Vitae"
+    # The owner's name, and the document's title as latex_documents writes it.
+    assert info.title == f"{VALUES['cv_name']} — Identity"
     assert info.author == VALUES["cv_name"]
     assert info.subject == VALUES["cv_role"]
     assert info["/Keywords"] == ", ".join(VALUES["cv_keywords"])
