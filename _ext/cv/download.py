@@ -28,7 +28,7 @@ from sphinx.util import logging
 from .freshness import engine_files
 from .identity import cv_header
 from .language import N_, _
-from .variants import variants
+from .variants import full_cv_file, variants
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -63,15 +63,14 @@ class Download:
 _states: weakref.WeakKeyDictionary[Builder, list[Download]] = weakref.WeakKeyDictionary()
 
 
-def pdf_name(builder: Builder) -> str:
+def pdf_name(config: Config) -> str:
     """The full CV's PDF file name, from the first of ``latex_documents``."""
-    return Path(builder.config.latex_documents[0][1]).with_suffix(".pdf").name
+    return Path(full_cv_file(config)).with_suffix(".pdf").name
 
 
 def offered(config: Config) -> list[tuple[str, str]]:
     """``(label, PDF name)`` of every PDF the site offers: the full CV, then each variant."""
-    full = Path(config.latex_documents[0][1]).with_suffix(".pdf").name
-    return [(_(FULL_CV_LABEL), full)] + [
+    return [(_(FULL_CV_LABEL), pdf_name(config))] + [
         (variant.label, variant.pdf) for variant in variants(config)
     ]
 
@@ -80,13 +79,12 @@ def offered(config: Config) -> list[tuple[str, str]]:
 FULL_CV_LABEL = N_("full CV")
 
 
-def local_pdf(builder: Builder, name: str | None = None) -> Path | None:
-    """The newest PDF called ``name`` (the full CV's if not given) built from these
-    sources, if any: in the folder of ``cv_pdf_path`` when it is set."""
-    name = name or pdf_name(builder)
+def local_pdf(builder: Builder, name: str) -> Path | None:
+    """The newest PDF called ``name`` built from these sources, if any: in the folder
+    of ``cv_pdf_path`` when it is set (the full CV's path itself)."""
     if builder.config.cv_pdf_path:
         given = Path(builder.confdir, builder.config.cv_pdf_path)
-        candidates = [given if name == pdf_name(builder) else given.with_name(name)]
+        candidates = [given if name == pdf_name(builder.config) else given.with_name(name)]
     else:
         build = Path(builder.confdir, "_build")
         candidates = [build / "latexpdf" / name, build / "latex" / name]
@@ -136,11 +134,6 @@ def downloads(builder: Builder) -> list[Download]:
     return found
 
 
-def pdf_state(builder: Builder) -> PdfState:
-    """The state of the full CV's PDF."""
-    return downloads(builder)[0].state
-
-
 def pdf_links(builder: Builder, docname: str) -> list[tuple[str, str]]:
     """``(label, href)`` of each PDF a page links, the full CV first: those built from
     these sources. None when the full CV's PDF is missing or outdated (a variant is
@@ -152,12 +145,6 @@ def pdf_links(builder: Builder, docname: str) -> list[tuple[str, str]]:
         if download.state.href_target
     ]
     return links if downloads(builder)[0].state.href_target else []
-
-
-def pdf_href(builder: Builder, docname: str) -> str | None:
-    """Where a page links to download the full CV's PDF, or ``None``."""
-    links = pdf_links(builder, docname)
-    return links[0][1] if links else None
 
 
 def fill_header_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -192,7 +179,8 @@ def copy_pdf(app: Sphinx, exception: BaseException | None) -> None:
             copy.write_bytes(state.path.read_bytes())
             continue
         copy.unlink(missing_ok=True)
-        what = "Download PDF link" if len(_states[app.builder]) == 1 else "link to " + download.name
+        single = len(downloads(app.builder)) == 1
+        what = "Download PDF link" if single else f"link to {download.name}"
         if state.path is None:
             logger.info(
                 "no PDF %s found; the website has no %s. "

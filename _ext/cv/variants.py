@@ -126,10 +126,6 @@ class Variant:
     def pdf(self) -> str:
         return Path(self.file).with_suffix(".pdf").name
 
-    def describe(self) -> str:
-        """How messages name it: ``the variant 'short' (Short CV)``."""
-        return f"the variant {self.name!r} ({self.title})"
-
 
 _parsed: weakref.WeakKeyDictionary[Config, list[Variant]] = weakref.WeakKeyDictionary()
 
@@ -143,11 +139,15 @@ def variants(config: Config) -> list[Variant]:
     """The variants ``conf.py`` declares, checked (an empty list if it has a mistake:
     :func:`check_variants` reported it)."""
     if config not in _parsed:
-        try:
-            _parsed[config] = parse_variants(config.cv_variants, full_cv_file(config))
-        except VariantError:
-            _parsed[config] = []
+        read_variants(config)
     return _parsed[config]
+
+
+def read_variants(config: Config) -> list[VariantError]:
+    """Check ``cv_variants`` and keep its variants for :func:`variants`; the mistakes."""
+    found, errors = checked_variants(config.cv_variants, full_cv_file(config))
+    _parsed[config] = [] if errors else found
+    return errors
 
 
 def variant_documents(config: Config) -> list[tuple[str, str, str, str, str]]:
@@ -349,9 +349,7 @@ def parse_rule(value: object, where: str, *, of: str = "publications") -> Rule:
 def check_variants(app: Sphinx, config: Config) -> None:
     """Each mistake in ``cv_variants`` is an error at its line in ``conf.py``; the
     variants without one are made."""
-    found, errors = checked_variants(config.cv_variants, full_cv_file(config))
-    _parsed[config] = found if not errors else []
-    for error in errors:
+    for error in read_variants(config):
         logger.error(
             "cv_variants%s", error, location=setting_location(config, str(error)),
             type="cv", subtype="config",
