@@ -8,7 +8,9 @@ the sessions work on anyone's CV.
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import nox
 
@@ -58,6 +60,41 @@ def bench(session: nox.Session) -> None:
     """Time the builds and weigh the landing page; e.g. ``nox -s bench -- --runs 3``."""
     install(session)
     session.run("python", "tools/bench.py", *session.posargs)
+
+
+#: Lighthouse from npm, pinned; installed once into this cache folder.
+LIGHTHOUSE_VERSION = "12.8.2"
+LIGHTHOUSE_CACHE = Path(".nox/_lighthouse")
+
+
+@nox.session
+def lighthouse(session: nox.Session) -> None:
+    """Build the website and score each page kind with Lighthouse (needs npm and
+    chromium); e.g. ``nox -s lighthouse -- --runs 2``."""
+    install(session)
+    package = LIGHTHOUSE_CACHE / "node_modules" / "lighthouse" / "package.json"
+    if not package.exists() or json.loads(package.read_text())["version"] != LIGHTHOUSE_VERSION:
+        session.run(
+            "npm",
+            "install",
+            "--prefix",
+            str(LIGHTHOUSE_CACHE),
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            f"lighthouse@{LIGHTHOUSE_VERSION}",
+            external=True,
+        )
+    binary = LIGHTHOUSE_CACHE / "node_modules" / ".bin" / "lighthouse"
+    session.run(*SPHINX_BUILD, "-b", "html", ".", "_build/html")
+    session.run(
+        "python",
+        "tools/lighthouse.py",
+        "_build/html",
+        "--lighthouse",
+        str(binary),
+        *session.posargs,
+    )
 
 
 @nox.session

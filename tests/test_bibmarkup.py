@@ -6,9 +6,11 @@ backends here; the real build renders the same rich text through docutils.
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
+from cv import bibmarkup
 from cv.bibmarkup import MarkupError, decode, plain
 
 #: Accents as exporters spell them (DBLP braces everything, Zotero writes Unicode).
@@ -170,3 +172,43 @@ def test_publisher_markup_and_journal_macros(field: str, html: str, shown: str) 
 def test_publisher_markup_that_cannot_be_shown(field: str, message: str) -> None:
     with pytest.raises(MarkupError, match=re.escape(message)):
         decode(field)
+
+
+#: Words a LaTeX parser reads as words: :func:`decode` takes them without it.
+PLAIN_WORDS = [
+    "A compute-in-memory chip based on resistive random-access memory",
+    "Spiking Neural Networks: What's Next?",
+    "The \"Quoted\" Title, and 'single' quotes",
+    "Dual-mode  spacing\n  across\tlines ",
+    "Müller, Łukasz & co",  # the & alone goes through the parser
+    "Ends with a dash -",
+    "",
+    " ",
+    "'",
+    "O'Brien's rock-'n'-roll",
+]
+
+
+def parsed(value: str) -> object:
+    """The field as the LaTeX parser makes it, bypassing the plain-words shortcut."""
+    pieces, _ = bibmarkup._educate(
+        bibmarkup._convert(
+            bibmarkup._parse(bibmarkup.literal_percent(bibmarkup.html_to_latex(value)))
+        )
+    )
+    return bibmarkup._strip(bibmarkup.Text(*bibmarkup._rich(pieces)))
+
+
+@pytest.mark.parametrize("value", PLAIN_WORDS)
+def test_plain_words_decode_as_the_latex_parser_reads_them(value: str) -> None:
+    assert decode(value) == parsed(value)
+    assert str(decode(value)) == str(parsed(value))
+
+
+def test_random_plain_text_decodes_as_the_parser_reads_it() -> None:
+    alphabet = [*"abc XYZ,.;:!?()[]/'\"-\n\t0123é–—…", "  ", "''", "--"]
+    generator = random.Random(15)
+    for _ in range(3000):
+        value = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 14)))
+        assert decode(value) == parsed(value), repr(value)
+        assert str(decode(value)) == str(parsed(value)), repr(value)

@@ -7,7 +7,8 @@ backends here; the real build renders the same rich text through docutils.
 from __future__ import annotations
 
 import pytest
-from cv.bibstyle import CvStyle, NewestFirst, is_talk
+from cv.bibauthors import highlighted_keys
+from cv.bibstyle import CvStyle, FormattedTexts, NewestFirst, is_talk, style_settings
 from pybtex.database import Entry, Person
 from pybtex.style.template import FieldIsMissing
 
@@ -160,3 +161,49 @@ def test_a_publication_without_venue_reads_without_one() -> None:
 def test_missing_fields_name_the_field(kind: str, fields: dict[str, str], missing: str) -> None:
     with pytest.raises(FieldIsMissing, match=missing):
         render(entry(kind, ["A, B"], **fields), "text")
+
+
+# -- texts kept from build to build ---------------------------------------------------
+
+
+def kept_style(earlier: dict | None = None) -> tuple[type[CvStyle], FormattedTexts]:
+    """A configured style, as a build binds it, with a store of kept texts."""
+    style = type("Configured", (CvStyle,), {"highlight_names": tuple(OWNER)})
+    texts = FormattedTexts(style_settings(style, "en"), highlighted_keys(OWNER), earlier or {})
+    style.formatted_texts = texts
+    return style, texts
+
+
+def test_an_entry_is_formatted_once_and_its_text_kept() -> None:
+    style, texts = kept_style()
+    first = style().format_entry("3", ARTICLE)
+    again = style().format_entry("1", ARTICLE)
+    assert again.text is first.text
+    assert (first.label, again.label) == ("3", "1")
+    # The next build starts from what this one used.
+    _, later = kept_style(texts.used)
+    assert later.text(ARTICLE, lambda item: pytest.fail("made again")) is first.text
+
+
+def test_an_edited_entry_is_formatted_again() -> None:
+    style, _ = kept_style()
+    before = style().format_entry("1", ARTICLE).text
+    edited = entry(
+        "article",
+        ["Lee, Min", "Mueller, Anna JS", "Rao, Priya"],
+        **{**dict(ARTICLE.fields), "title": "A memory chip based on {RRAM}"},
+    )
+    after = style().format_entry("1", edited).text
+    assert after is not before
+    assert "RRAM" in after.render_as("text")
+    renamed = entry("article", ["Lee, Min", "Mueller, Anna JS"], **dict(ARTICLE.fields))
+    assert "Rao" not in style().format_entry("1", renamed).text.render_as("text")
+
+
+def test_other_name_forms_or_language_keep_nothing() -> None:
+    style, _ = kept_style()
+    assert style_settings(style, "de") != style_settings(style, "en")
+    # A style made with other name forms formats without the store.
+    text = style(highlight_names=["Lee, Min"]).format_entry("1", ARTICLE).text
+    assert "<b>Min Lee</b>" in text.render_as("html")
+    assert "<b>Anna" not in text.render_as("html")

@@ -222,6 +222,33 @@ def test_download_links_give_each_pdf(browser: Browser, base_url: str, pdf_build
         assert body == (pdf_build / name).read_bytes(), name
 
 
+def test_bibtex_links_download_each_papers_file(
+    browser: Browser, base_url: str, site: Path
+) -> None:
+    """A paper's BibTeX link downloads its file of the site, as a ``.bib`` file."""
+    names = [page.docname for page in SOURCES.sections if "cv-publications" in page.directives]
+    if not names:
+        pytest.skip("the CV lists no publications")
+    visit = Visit(browser, base_url, names[0], "light", WIDTHS["desktop"])
+    links = visit.page.locator("a.cv-bibtex")
+    hrefs = links.evaluate_all("links => links.map(link => link.href)")
+    with visit.page.expect_download() as started:
+        links.first.click()
+    download = started.value
+    saved = Path(download.path()).read_bytes()
+    served = {href: visit.page.request.get(href) for href in hrefs}
+    bodies = {href: (response.ok, response.body()) for href, response in served.items()}
+    visit.close()
+    assert hrefs
+    assert all(href.startswith(base_url + "_bibtex/") for href in hrefs)
+    assert download.suggested_filename == hrefs[0].rsplit("/", 1)[-1]
+    assert saved == (site / hrefs[0].removeprefix(base_url)).read_bytes()
+    for href, (ok, body) in bodies.items():
+        assert ok, href
+        assert body == (site / href.removeprefix(base_url)).read_bytes(), href
+    assert not visit.problems, visit.problems
+
+
 def test_theme_toggle_switches_to_dark(browser: Browser, base_url: str) -> None:
     visit = Visit(browser, base_url, "index", "light", WIDTHS["desktop"])
     page = visit.page

@@ -55,7 +55,7 @@ def items(corpus_root: Path) -> dict[str, str]:
     page = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     found = {}
     for item in page.select("ol.cv-publication-list > li"):
-        key = item.select_one("summary .visually-hidden").get_text().removeprefix(" for ")
+        key = item.select_one(".cv-bibtex .visually-hidden").get_text().removeprefix(" for ")
         found[key] = item.p.get_text()
     return found
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
@@ -56,9 +56,13 @@ def sphinx(builder: str, srcdir: Path, outdir: Path) -> subprocess.CompletedProc
 
 
 @pytest.fixture(scope="module")
-def odd_html(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
-    outdir = build_root(ROOT, "html", tmp_path_factory.mktemp("odd-html"))
-    return BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+def odd_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_root(ROOT, "html", tmp_path_factory.mktemp("odd-html"))
+
+
+@pytest.fixture(scope="module")
+def odd_html(odd_site: Path) -> BeautifulSoup:
+    return BeautifulSoup((odd_site / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -96,19 +100,26 @@ def test_highlighted_name_with_diacritics(odd_html: BeautifulSoup) -> None:
     assert [s.get_text() for s in odd_html.select("ol li strong")] == ["Łukasz Wróbel"] * 2
 
 
-def test_markup_in_bib_values_cannot_break_the_page(odd_html: BeautifulSoup) -> None:
+def test_markup_in_bib_values_cannot_break_the_page(
+    odd_site: Path, odd_html: BeautifulSoup
+) -> None:
     """``</script>`` and ``<!--`` in a bib title or URL stay text in every context
-    (in the title, ``--`` reads as a dash, as in any BibTeX field)."""
+    (in the title, ``--`` reads as a dash, as in any BibTeX field): the list, the
+    COinS record, the JSON-LD and the paper's BibTeX file."""
     title = "Angle <brackets> & </script><!\u2013<script> in a title"
     url = "https://example.org/<!--<script>alert(1)</script>"
     assert title in odd_html.select_one("ol.cv-publication-list").get_text()
     [link] = [a for a in odd_html.select("ol a") if a.get_text() == "URL" and "script" in a["href"]]
     assert link["href"] == url
+    [item] = [li for li in odd_html.select("ol.cv-publication-list > li") if title in li.get_text()]
+    record = parse_qs(item.select_one("span.Z3988")["title"])
+    assert (record["rft.title"], record["rft_id"]) == ([title], [url])
     records = [script.string for script in odd_html.select('script[type="application/ld+json"]')]
+    assert records  # the Person
     assert all("<" not in record for record in records)
-    [articles] = [json.loads(record) for record in records if record.lstrip().startswith("[")]
-    article = next(item for item in articles if item["name"] == title)
-    assert article["url"] == url
+    bibtex = (odd_site / item.select_one("a.cv-bibtex")["href"]).read_text(encoding="utf-8")
+    assert "title = {Angle <brackets> & </script><!--<script> in a title}" in bibtex
+    assert "url = {https://example.org/<!--<script>alert(1)</script>}" in bibtex
     assert odd_html.select_one("footer, .footer")  # the rest of the page is still there
 
 

@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SOURCES
+from conftest import SOURCES, build_root
 from cv.bibcheck import check_bib_files
+from cv.publications import BIBTEX_FOLDER, bibtex_source, download_name
 from cvsource import BibRecord, in_order, letters
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
+    from pybtex.database import Entry
     from sphinx.testing.util import SphinxTestApp
 
     MakeApp = Callable[..., SphinxTestApp]
@@ -136,16 +138,42 @@ def test_years_never_increase_within_a_list(pages: dict[str, BeautifulSoup], doc
         assert years == sorted(years, reverse=True)
 
 
+@pytest.fixture(scope="module")
+def checked_entries() -> dict[str, Entry]:
+    """The bib files' entries as the engine's check leaves them, by key."""
+    files = [SOURCES.project / name for name in SOURCES.conf.bibtex_bibfiles]
+    owner = tuple(SOURCES.conf.cv_highlight_names)
+    bibdata, _problems, _places = check_bib_files(files, "utf-8-sig", owner)
+    return {key.lower(): entry for key, entry in bibdata.data.entries.items()}
+
+
 @pytest.mark.parametrize("docname", PUBLICATION_PAGES)
-def test_every_publication_offers_its_bibtex(pages: dict[str, BeautifulSoup], docname: str) -> None:
+def test_every_publication_offers_its_bibtex(
+    pages: dict[str, BeautifulSoup],
+    html_dir: Path,
+    checked_entries: dict[str, Entry],
+    docname: str,
+) -> None:
+    """A link to a file of the site, the entry as written; not the entry itself,
+    which made a page of 300 papers weigh over a megabyte."""
     shown = items(pages[docname], "publication")
     listed = SOURCES.listed_publications(docname)
+    site = html_dir.resolve()
     for record, item in zip(listed, matching(listed, shown), strict=True):
-        block = item.select_one("details.cv-bibtex")
-        assert block.pre.get_text().startswith(f"@{record.entry.original_type}{{{record.key},")
-        download = block.select_one("a[download]")
-        assert download["download"].endswith(".bib")
-        assert download["href"].startswith("data:application/x-bibtex")
+        [link] = item.select("a.cv-bibtex")
+        assert link.has_attr("download"), record.key
+        hidden = " " + SOURCES.generated("for {key}").format(key=record.key)
+        assert link.select_one(".visually-hidden").get_text() == hidden
+        assert link.get_text() == f"BibTeX{hidden}"
+        assert not link["href"].startswith(("data:", "/", "http")), link["href"]
+        path = ((html_dir / docname).parent / link["href"]).resolve()
+        assert path.parent == site / BIBTEX_FOLDER, link["href"]
+        assert path.name == f"{download_name(record.key)}.bib"
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(f"@{record.entry.original_type}{{{record.key},")
+        assert text == bibtex_source(checked_entries[record.key.lower()])
+        assert item.select_one("pre, details") is None
+        assert "data:" not in str(item)
 
 
 @pytest.mark.parametrize("docname", TALK_PAGES)
@@ -315,3 +343,82 @@ def test_other_numberings(
     listing = page.select_one(f"section {selector}")
     assert not listing.has_attr("reversed")
     assert len(listing.find_all("li", recursive=False)) == 3
+
+
+# -- the BibTeX files ------------------------------------------------------------------
+
+#: The test-bib root's page with its talks listed too: a talk has no BibTeX file.
+WITH_TALKS = "# Publications\n\n:::{cv-publications}\n:::\n\n## Talks\n\n:::{cv-talks}\n:::\n"
+
+
+def bib_site(rootdir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of test-bib, with its talks listed, and its website: (srcdir, outdir)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-bib", srcdir)
+    (srcdir / "index.md").write_text(WITH_TALKS, encoding="utf-8")
+    return srcdir, build_root(srcdir, "html", tmp_path / "html")
+
+
+def bibtex_files(outdir: Path) -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in (outdir / "_bibtex").iterdir()}
+
+
+def bibtex_links(outdir: Path) -> list[str]:
+    page = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [link["href"] for link in page.select("a.cv-bibtex")]
+
+
+def expected_files(srcdir: Path) -> dict[str, str]:
+    """Each publication's file name and text, from the bib file as the engine reads it."""
+    bibdata, problems, _places = check_bib_files([srcdir / "refs.bib"], "utf-8-sig", ())
+    assert [p for p in problems if p.level == "error"] == []
+    return {
+        f"{download_name(key)}.bib": bibtex_source(entry)
+        for key, entry in bibdata.data.entries.items()
+        if "talk" not in entry.fields.get("keywords", "")
+    }
+
+
+def test_one_bibtex_file_per_publication_and_none_for_talks(rootdir: Path, tmp_path: Path) -> None:
+    srcdir, outdir = bib_site(rootdir, tmp_path)
+    files = bibtex_files(outdir)
+    assert sorted(files) == ["conf2019.bib", "journal2021.bib", "preprint2022.bib"]
+    assert files == expected_files(srcdir)
+    assert sorted(bibtex_links(outdir)) == [f"_bibtex/{name}" for name in sorted(files)]
+    page = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select(".cv-talk-list > li")
+    assert not page.select(".cv-talk-list a.cv-bibtex")
+
+
+def test_a_removed_publication_loses_its_bibtex_file(rootdir: Path, tmp_path: Path) -> None:
+    srcdir, outdir = bib_site(rootdir, tmp_path)
+    assert "journal2021.bib" in bibtex_files(outdir)
+    bib = srcdir / "refs.bib"
+    entries = bib.read_text(encoding="utf-8").split("\n@")
+    bib.write_text("\n@".join(e for e in entries if "journal2021" not in e), encoding="utf-8")
+    build_root(srcdir, "html", outdir)
+    files = bibtex_files(outdir)
+    assert sorted(files) == ["conf2019.bib", "preprint2022.bib"]
+    assert files == expected_files(srcdir)
+    assert sorted(bibtex_links(outdir)) == ["_bibtex/conf2019.bib", "_bibtex/preprint2022.bib"]
+
+
+def test_an_edited_title_rewrites_that_bibtex_file_only(rootdir: Path, tmp_path: Path) -> None:
+    srcdir, outdir = bib_site(rootdir, tmp_path)
+    folder = outdir / "_bibtex"
+    written = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    bib = srcdir / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("{A Journal Article}", "{An Edited Article}"),
+        encoding="utf-8",
+    )
+    build_root(srcdir, "html", outdir)
+    files = bibtex_files(outdir)
+    assert "title = {An Edited Article}" in files["journal2021.bib"]
+    assert files == expected_files(srcdir)
+    # A file whose text is the same is left as it was (a server's caches keep it).
+    again = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    assert again["journal2021.bib"] != written["journal2021.bib"]
+    assert {name: t for name, t in again.items() if name != "journal2021.bib"} == {
+        name: t for name, t in written.items() if name != "journal2021.bib"
+    }

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT, SOURCES, project_copy, project_files, require_tex
+from cv.publications import download_name
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -79,6 +80,26 @@ def test_a_push_publishes_the_site_and_one_pdf(published: Path) -> None:
     assert pdf.read_bytes() == shipped[SOURCES.pdf_name].read_bytes()
     linked = download_links_resolve(published / "html")
     assert set(linked) == set(shipped)
+
+
+def test_each_papers_bibtex_link_is_published(published: Path) -> None:
+    """The papers' BibTeX files are in the published site, one per file linked, as
+    the lists link them (with ``download``: a link the site's own check must not skip)."""
+    html = published / "html"
+    linked = set()
+    for page in html.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a[download]:not(.cv-download)"):
+            assert "cv-bibtex" in link["class"], (page, link)
+            target = (page.parent / link["href"]).resolve()
+            assert target.is_file(), (page, link["href"])
+            assert target.parent == (html / "_bibtex").resolve()
+            assert target.read_text(encoding="utf-8").startswith("@")
+            linked.add(target.name)
+    pages = [page.docname for page in SOURCES.sections if "cv-publications" in page.directives]
+    listed = {record.key for page in pages for record in SOURCES.listed_publications(page)}
+    assert linked == {f"{download_name(key)}.bib" for key in listed}
+    assert linked == {path.name for path in (html / "_bibtex").iterdir()}
 
 
 def test_the_site_knows_its_address_on_read_the_docs(published: Path) -> None:

@@ -1,19 +1,19 @@
-"""The JSON-LD and COinS records of each kind of publication, with no Sphinx build.
+"""The COinS record of each kind of publication, with no Sphinx build.
 
 Each entry's fields are given as the bib parser reads them (the outer braces
 gone) and normalised as the bib check does (:func:`cv.bibentries.normalise`), so
-that biblatex's aliases, names and identifiers reach the records as in a build.
+that biblatex's aliases, names and identifiers reach the record as in a build.
+(Publications have no JSON-LD records any more: see :mod:`cv.records`.)
 """
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs
 
 import pytest
 from cv.bibentries import KNOWN_TYPES, normalise
 from cv.bibstyle import TEXT_FIELDS
-from cv.records import coins, creative_work
+from cv.records import coins
 from pybtex.database import Entry
 
 MARKS = ("†", "*", "‡", "others")
@@ -27,39 +27,27 @@ def entry(kind: str, **fields: str) -> Entry:
 
 
 def kev(item: Entry) -> dict[str, list[str]]:
-    return parse_qs(coins(item))
+    return parse_qs(coins(item), keep_blank_values=True)  # so that "no key is empty" can fail
 
 
-def assert_clean(record: object) -> None:
-    """No value is empty, and no name carries a mark or "others"."""
-    if isinstance(record, dict):
-        for key, value in record.items():
-            assert value not in ("", None, [], {}), key
-            if key in {"author", "editor", "copyrightHolder"}:
-                names = [p["name"] for p in (value if isinstance(value, list) else [value])]
-                assert not [name for name in names if any(mark in name for mark in MARKS)]
-            assert_clean(value)
-    elif isinstance(record, list):
-        for value in record:
-            assert_clean(value)
+#: The keys of a ContextObject that name a person or a body.
+NAME_KEYS = ("rft.au", "rft.aucorp", "rft.creator", "rft.inventor", "rft.assignee")
 
 
-def records(item: Entry) -> tuple[dict[str, object], dict[str, list[str]]]:
-    record = creative_work(item)
-    assert_clean(record)
-    json.dumps(record)  # plain JSON, nothing else
+def records(item: Entry) -> dict[str, list[str]]:
+    """The entry's COinS record, checked to be well formed: no key is empty, and
+    no name carries a mark or "others"."""
     fields = kev(item)
     assert fields["ctx_ver"] == ["Z39.88-2004"]
     assert all(value for values in fields.values() for value in values)
-    return record, fields
-
-
-def names(people: object) -> list[str]:
-    return [person["name"] for person in people]
+    for key in NAME_KEYS:
+        for name in fields.get(key, []):
+            assert not any(mark in name for mark in MARKS), name
+    return fields
 
 
 def test_article() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "article",
             author="Lee, Min and Mueller, Anna and others",
@@ -74,27 +62,6 @@ def test_article() -> None:
             doi="https://doi.org/10.5555/12345678",
         )
     )
-    assert record["@type"] == "ScholarlyArticle"
-    assert record["name"] == record["headline"] == "A memory chip: Based on ReRAM"
-    assert names(record["author"]) == ["Min Lee", "Anna Mueller"]
-    assert record["author"][0] | {"givenName": "Min", "familyName": "Lee"} == record["author"][0]
-    assert record["datePublished"] == "2022-08-04"
-    assert record["identifier"] == {
-        "@type": "PropertyValue",
-        "propertyID": "DOI",
-        "value": "10.5555/12345678",
-    }
-    assert record["sameAs"] == "https://doi.org/10.5555/12345678"
-    assert (record["pagination"], record["pageStart"], record["pageEnd"]) == (
-        "504–512",
-        "504",
-        "512",
-    )
-    issue = record["isPartOf"]
-    assert (issue["@type"], issue["issueNumber"]) == ("PublicationIssue", "7923")
-    volume = issue["isPartOf"]
-    assert (volume["@type"], volume["volumeNumber"]) == ("PublicationVolume", "608")
-    assert volume["isPartOf"] == {"@type": "Periodical", "name": "Nature", "issn": "0028-0836"}
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
     assert fields["rft.genre"] == ["article"]
     assert fields["rft.atitle"] == ["A memory chip: Based on ReRAM"]
@@ -102,12 +69,13 @@ def test_article() -> None:
     assert fields["rft.au"] == ["Lee, Min", "Mueller, Anna"]
     assert (fields["rft.volume"], fields["rft.issue"]) == (["608"], ["7923"])
     assert (fields["rft.spage"], fields["rft.epage"]) == (["504"], ["512"])
+    assert (fields["rft.pages"], fields["rft.issn"]) == (["504–512"], ["0028-0836"])
     assert fields["rft.date"] == ["2022-08-04"]
     assert fields["rft_id"] == ["info:doi/10.5555/12345678"]
 
 
 def test_inproceedings_is_part_of_its_proceedings() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "inproceedings",
             author="Rao, Priya",
@@ -121,15 +89,6 @@ def test_inproceedings_is_part_of_its_proceedings() -> None:
             month="may",
         )
     )
-    assert record["@type"] == "ScholarlyArticle"
-    assert "editor" not in record  # the proceedings' editors, not the paper's
-    assert record["isPartOf"] == {
-        "@type": "Book",
-        "name": "Proceedings of ISCAS",
-        "editor": [{"@type": "Person", "name": "Jae Kim", "givenName": "Jae", "familyName": "Kim"}],
-        "publisher": {"@type": "Organization", "name": "IEEE", "location": "Austin, TX"},
-    }
-    assert record["datePublished"] == "2021-05"
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:book"]
     assert fields["rft.genre"] == ["proceeding"]
     assert (fields["rft.atitle"], fields["rft.btitle"]) == (
@@ -138,10 +97,12 @@ def test_inproceedings_is_part_of_its_proceedings() -> None:
     )
     assert (fields["rft.pub"], fields["rft.place"]) == (["IEEE"], ["Austin, TX"])
     assert fields["rft.au"] == ["Rao, Priya"]  # the editor is no author
+    assert (fields["rft.spage"], fields["rft.epage"]) == (["1"], ["4"])
+    assert fields["rft.date"] == ["2021-05"]
 
 
 def test_book_by_its_author() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "book",
             author="van der Berg, Anna",
@@ -155,24 +116,13 @@ def test_book_by_its_author() -> None:
             year="2020",
         )
     )
-    assert record["@type"] == "Book"
-    assert record["author"][0]["familyName"] == "van der Berg"
-    assert record["publisher"]["name"] == "MIT Press"
-    assert (record["isbn"], record["bookEdition"], record["numberOfPages"]) == (
-        "978-0-262-04000-0",
-        "2",
-        "412",
-    )
-    assert record["isPartOf"] == {
-        "@type": "CreativeWorkSeries",
-        "name": "Computational Neuroscience",
-    }
-    assert "pagination" not in record
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:book"]
     assert fields["rft.genre"] == ["book"]
     assert fields["rft.btitle"] == ["Neuromorphic Engineering"]
     assert "rft.atitle" not in fields
+    assert "rft.pages" not in fields
     assert fields["rft.au"] == ["van der Berg, Anna"]
+    assert fields["rft.pub"] == ["MIT Press"]
     assert (fields["rft.edition"], fields["rft.isbn"], fields["rft.tpages"]) == (
         ["2"],
         ["978-0-262-04000-0"],
@@ -185,7 +135,7 @@ def test_book_by_its_author() -> None:
 
 
 def test_collection_by_its_editors() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "collection",
             editor="Kim, Jae and Rao, Priya",
@@ -194,15 +144,12 @@ def test_collection_by_its_editors() -> None:
             year="2019",
         )
     )
-    assert record["@type"] == "Book"
-    assert names(record["editor"]) == ["Jae Kim", "Priya Rao"]
-    assert "author" not in record
     assert fields["rft.genre"] == ["book"]
     assert "rft.au" not in fields  # editors are not authors
 
 
 def test_incollection_is_a_chapter_of_an_edited_book() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "incollection",
             author="Mueller, Anna",
@@ -217,13 +164,6 @@ def test_incollection_is_a_chapter_of_an_edited_book() -> None:
             year="2019",
         )
     )
-    assert record["@type"] == "Chapter"
-    assert record["position"] == "7"
-    assert (record["pageStart"], record["pageEnd"]) == ("101", "130")
-    book = record["isPartOf"]
-    assert (book["@type"], book["name"], book["bookEdition"]) == ("Book", "Memristors", "3")
-    assert names(book["editor"]) == ["Jae Kim"]
-    assert book["publisher"] == {"@type": "Organization", "name": "Springer", "location": "Cham"}
     assert fields["rft.genre"] == ["bookitem"]
     assert (fields["rft.atitle"], fields["rft.btitle"]) == (["Synapses in silicon"], ["Memristors"])
     assert (fields["rft.pub"], fields["rft.place"], fields["rft.pages"]) == (
@@ -231,11 +171,16 @@ def test_incollection_is_a_chapter_of_an_edited_book() -> None:
         ["Cham"],
         ["101–130"],
     )
-    assert fields["rft.au"] == ["Mueller, Anna"]
+    assert (fields["rft.spage"], fields["rft.epage"], fields["rft.edition"]) == (
+        ["101"],
+        ["130"],
+        ["3"],
+    )
+    assert fields["rft.au"] == ["Mueller, Anna"]  # the editor is no author
 
 
 def test_phdthesis_names_its_school() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "phdthesis",
             author="Mueller, Anna",
@@ -244,9 +189,6 @@ def test_phdthesis_names_its_school() -> None:
             year="2018",
         )
     )
-    assert record["@type"] == "Thesis"
-    assert record["inSupportOf"] == "PhD"
-    assert record["sourceOrganization"] == {"@type": "Organization", "name": "ETH Zürich"}
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:dissertation"]
     assert (fields["rft.title"], fields["rft.inst"], fields["rft.degree"]) == (
         ["Analog learning"],
@@ -257,7 +199,7 @@ def test_phdthesis_names_its_school() -> None:
 
 
 def test_thesis_with_its_type_and_institution() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "thesis",
             author="Mueller, Anna",
@@ -267,21 +209,15 @@ def test_thesis_with_its_type_and_institution() -> None:
             year="2014",
         )
     )
-    assert (record["@type"], record["inSupportOf"]) == ("Thesis", "Master's")
-    assert record["sourceOrganization"]["name"] == "TU Wien"
     assert (fields["rft.inst"], fields["rft.degree"]) == (["TU Wien"], ["Master's"])
     written = entry(
         "thesis", author="A, B", title="T", type="Habilitation thesis", institution="U", year="2020"
     )
-    assert (
-        creative_work(written)["inSupportOf"]
-        == kev(written)["rft.degree"][0]
-        == "Habilitation thesis"
-    )
+    assert kev(written)["rft.degree"] == ["Habilitation thesis"]
 
 
 def test_techreport_has_its_number() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "techreport",
             author="Rao, Priya",
@@ -291,16 +227,12 @@ def test_techreport_has_its_number() -> None:
             year="2017",
         )
     )
-    assert record["@type"] == "Report"
-    assert record["reportNumber"] == "RZ-3921"
-    assert record["genre"] == "Technical report"
-    assert record["sourceOrganization"]["name"] == record["publisher"]["name"] == "IBM Research"
     assert fields["rft.genre"] == ["report"]
     assert (fields["rft.btitle"], fields["rft.pub"]) == (["Noise in crossbars"], ["IBM Research"])
 
 
 def test_patent_has_its_number_and_holder() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "patent",
             author="Mueller, Anna and Lee, Min",
@@ -311,15 +243,6 @@ def test_patent_has_its_number_and_holder() -> None:
             date="2023-03-14",
         )
     )
-    assert record["@type"] == "CreativeWork"
-    assert record["additionalType"] == "Patent"
-    assert record["identifier"] == {
-        "@type": "PropertyValue",
-        "propertyID": "patent number",
-        "value": "US 11234567",
-    }
-    assert record["copyrightHolder"] == [{"@type": "Organization", "name": "ACME Corporation"}]
-    assert names(record["author"]) == ["Anna Mueller", "Min Lee"]
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:patent"]
     assert (fields["rft.number"], fields["rft.cc"]) == (["11234567"], ["US"])
     assert fields["rft.inventor"] == ["Mueller, Anna", "Lee, Min"]
@@ -329,7 +252,7 @@ def test_patent_has_its_number_and_holder() -> None:
 
 
 def test_software_has_its_version_and_repository() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "software",
             author="Mueller, Anna",
@@ -341,11 +264,6 @@ def test_software_has_its_version_and_repository() -> None:
             year="2024",
         )
     )
-    assert record["@type"] == "SoftwareSourceCode"
-    assert record["version"] == "2.1.0"
-    assert record["codeRepository"] == "https://github.com/example/spikesim"
-    assert record["url"] == "https://spikesim.example.org"
-    assert record["identifier"]["value"] == "10.5281/zenodo.1234567"
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:dc"]
     assert fields["rft.type"] == ["Software", "computerProgram"]
     assert fields["rft.creator"] == ["Mueller, Anna"]
@@ -353,11 +271,11 @@ def test_software_has_its_version_and_repository() -> None:
     only_a_url = entry(
         "software", author="A, B", title="T", url="https://example.org/code", year="2020"
     )
-    assert creative_work(only_a_url)["codeRepository"] == "https://example.org/code"
+    assert kev(only_a_url)["rft_id"] == ["https://example.org/code"]
 
 
 def test_dataset() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "dataset",
             author="Lee, Min",
@@ -368,17 +286,12 @@ def test_dataset() -> None:
             year="2023",
         )
     )
-    assert (record["@type"], record["version"], record["publisher"]["name"]) == (
-        "Dataset",
-        "3",
-        "Zenodo",
-    )
     assert fields["rft.type"] == ["Dataset", "dataset"]
     assert fields["rft.publisher"] == ["Zenodo"]
 
 
 def test_online_with_a_urldate() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "online",
             author="Mueller, Anna",
@@ -389,20 +302,16 @@ def test_online_with_a_urldate() -> None:
             date="2023-11",
         )
     )
-    assert record["@type"] == "WebPage"
-    assert record["url"] == "https://blog.example.org/spikes"
-    assert record["datePublished"] == "2023-11"  # never the day it was read
-    assert record["publisher"]["name"] == "Example Blog"
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:dc"]
-    assert fields["rft.date"] == ["2023-11"]
+    assert fields["rft.date"] == ["2023-11"]  # never the day it was read
+    assert fields["rft.publisher"] == ["Example Blog"]
     assert fields["rft_id"] == ["https://blog.example.org/spikes"]
     undated = entry("online", title="T", url="https://example.org", urldate="2024-05-01")
-    assert "datePublished" not in creative_work(undated)
     assert "rft.date" not in kev(undated)
 
 
 def test_unpublished_with_its_state() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "unpublished",
             author="Mueller, Anna",
@@ -411,13 +320,8 @@ def test_unpublished_with_its_state() -> None:
             year="2025",
         )
     )
-    assert record["@type"] == "ScholarlyArticle"
-    assert record["creativeWorkStatus"] == "Submitted"
     assert fields["rft.type"] == ["Text", "manuscript"]
-    in_press = entry(
-        "article", author="A, B", title="T", journal="J", pubstate="inpress", year="2025"
-    )
-    assert creative_work(in_press)["creativeWorkStatus"] == "In press"
+    assert (fields["rft.title"], fields["rft.date"]) == (["Learning rules"], ["2025"])
 
 
 @pytest.mark.parametrize(
@@ -434,7 +338,7 @@ def test_unpublished_with_its_state() -> None:
     ],
 )
 def test_preprints_from_any_server(eprinttype: str, eprint: str, server: str, address: str) -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "misc",
             author="Mueller, Anna",
@@ -444,8 +348,6 @@ def test_preprints_from_any_server(eprinttype: str, eprint: str, server: str, ad
             year="2022",
         )
     )
-    assert record["@type"] == "ScholarlyArticle"
-    assert record["sameAs"] == address
     assert fields["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
     assert fields["rft.genre"] == ["preprint"]
     assert (fields["rft.atitle"], fields["rft.jtitle"]) == (["A preprint"], [server])
@@ -453,7 +355,7 @@ def test_preprints_from_any_server(eprinttype: str, eprint: str, server: str, ad
 
 
 def test_a_published_preprint_links_both() -> None:
-    record, _ = records(
+    fields = records(
         entry(
             "article",
             author="A, B",
@@ -465,8 +367,8 @@ def test_a_published_preprint_links_both() -> None:
             eprint="2206.07741",
         )
     )
-    assert record["sameAs"] == ["https://doi.org/10.5555/x", "https://arxiv.org/abs/2206.07741"]
-    assert record["isPartOf"]["name"] == "J"
+    assert fields["rft_id"] == ["info:doi/10.5555/x", "https://arxiv.org/abs/2206.07741"]
+    assert (fields["rft.genre"], fields["rft.jtitle"]) == (["article"], ["J"])
 
 
 def test_author_marks_never_reach_the_names() -> None:
@@ -478,29 +380,31 @@ def test_author_marks_never_reach_the_names() -> None:
         journal="J",
         year="2024",
     )
-    record, fields = records(item)
-    assert names(record["author"]) == ["Min Lee", "Anna Mueller", "Priya Rao"]
+    fields = records(item)
     assert fields["rft.au"] == ["Lee, Min", "Mueller, Anna", "Rao, Priya"]
     assert "equal" not in coins(item)
-    assert "equal" not in json.dumps(record)
+    assert "corresponding" not in coins(item)
 
 
 def test_every_type_gives_valid_records() -> None:
-    """Each biblatex type, with only an author, a title and a year, gives a typed
-    record and a ContextObject in a known format."""
+    """Each biblatex type, with only an author, a title and a year, gives a
+    ContextObject in a known format that holds the title."""
     formats = {
         f"info:ofi/fmt:kev:mtx:{name}"
         for name in ("journal", "book", "dissertation", "patent", "dc")
     }
     for kind in sorted(KNOWN_TYPES - {"xdata", "set"}):
-        record, fields = records(entry(kind, author="Lee, Min", title="Title", year="2020"))
-        assert record["@type"], kind
-        assert record["name"] == "Title", kind
+        fields = records(entry(kind, author="Lee, Min", title="Title", year="2020"))
         assert fields["rft_val_fmt"][0] in formats, kind
+        # A periodical's title is the journal's.
+        titles = [
+            fields.get(key) for key in ("rft.atitle", "rft.btitle", "rft.title", "rft.jtitle")
+        ]
+        assert ["Title"] in titles, kind
 
 
 def test_a_body_is_an_organisation_and_a_single_name_a_person() -> None:
-    record, fields = records(
+    fields = records(
         entry(
             "article",
             author="{Example Consortium} and Homer",
@@ -509,16 +413,11 @@ def test_a_body_is_an_organisation_and_a_single_name_a_person() -> None:
             year="2020",
         )
     )
-    assert record["author"] == [
-        {"@type": "Organization", "name": "Example Consortium"},
-        {"@type": "Person", "name": "Homer"},
-    ]
     assert (fields["rft.aucorp"], fields["rft.au"]) == (["Example Consortium"], ["Homer"])
 
 
 def test_markup_in_a_field_the_cv_does_not_show_is_left_out() -> None:
-    record, fields = records(
+    fields = records(
         entry("book", author="A, B", title="T", publisher="P", year="2020", pagetotal="\\cite{x}")
     )
-    assert "numberOfPages" not in record
     assert "rft.tpages" not in fields

@@ -101,7 +101,7 @@ def items(soup: BeautifulSoup, list_class: str) -> list[Tag]:
 
 def item_text(item: Tag) -> str:
     shown = BeautifulSoup(str(item), "html.parser")
-    for hidden in shown.select("details, .visually-hidden"):
+    for hidden in shown.select(".cv-bibtex, .visually-hidden"):
         hidden.decompose()
     return shown.get_text(" ")
 

@@ -1,27 +1,41 @@
 """Benchmark the CV's builds, as a user runs them, on a throwaway copy of the project.
 
 Every figure is the wall-clock time of a fresh ``python -m sphinx`` (or ``latexmk``)
-process, run several times; the table gives the median and the fastest run:
+process, run several times; the table gives the median and the fastest run, for the
+real CV and, beside it, a large synthetic one (a senior academic's, ``--papers`` 300
+by default, written by ``tools/synthetic_cv.py`` into the same temporary folder):
 
 (a) a clean HTML build into an empty folder;
 (b) an HTML rebuild with nothing changed;
 (c) an HTML rebuild after a one-page edit (the first section page of the landing
     page's table of contents that holds no bibliography; different each run);
+(g) an HTML rebuild after editing the title of one paper in the bib file (the first
+    publication in it; different each run);
+(h) a clean HTML build with ``-j auto``;
 (d) a clean PDF build (``-b latexpdf``) into an empty folder;
-(e) the floor: a fresh Python that only imports the modules the HTML build imports;
+(e) the floor: a fresh Python that only imports the modules the HTML build imports
+    (measured once, on the real CV's copy);
 (f) plain ``latexmk`` runs on the LaTeX sources that Sphinx wrote for (d): one per
     document (the full CV, and each variant), as many at once as (d) runs them.
 
-Each figure is also given as a multiple of the floor, and the PDF build as a multiple
-of the plain ``latexmk`` run. Then the weight of the landing page (every file a browser
-fetches for ``index.html``) and the size of the PDF. Timings are reported, never
-checked. Run ``python tools/bench.py --help`` for the options.
+Each HTML figure is also given as a multiple of the floor: the floor is run just before
+each of its runs, and the figure is the median of each run ÷ its floor (the machine's
+speed drifts over the minutes a benchmark takes, and a ratio of two medians measured
+minutes apart drifts with it). Then the ratios that say whether
+the cost follows the change rather than the CV's size: no-change rebuild and page edit
+÷ floor, bib edit ÷ clean build, ``-j auto`` ÷ ``-j 1``, PDF ÷ plain ``latexmk``, the
+large CV's clean build ÷ the real one's; and the HTML bytes per paper of the page that
+holds the publication list (found by the list's markup), with the marginal bytes of a
+paper between the two CVs. Then the weight of the real CV's landing page (every file a
+browser fetches for ``index.html``), its imports and the size of the PDF. Timings are
+reported, never checked. Run ``python tools/bench.py --help`` for the options.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import os
 import platform
 import re
@@ -53,6 +67,16 @@ IGNORED = ("_build", ".nox", ".venv", ".git", "__pycache__", ".pytest_cache", ".
 #: Directives that make a page show bib entries: a page with none is edited for (c).
 BIBLIOGRAPHIES = re.compile(r"\{(cv-publications|cv-talks|bibliography)\}")
 TOCTREE = re.compile(r"^(`{3,}|:{3,})\{toctree\}.*?\n(.*?)^\1", re.MULTILINE | re.DOTALL)
+#: The class of the engine's publication list (an ``<ol>`` or ``<ul>``, one ``<li>`` a paper).
+PUBLICATION_LIST = "cv-publication-list"
+#: A bib file's entries, and in one its ``title`` field (not ``booktitle``, ``subtitle``).
+BIB_ENTRY = re.compile(r"^@(\w+)\s*[{(]", re.MULTILINE)
+BIB_TITLE = re.compile(r"^\s*title\s*=\s*[{\"]", re.MULTILINE | re.IGNORECASE)
+BIB_TALK = re.compile(r"^\s*keywords\s*=.*\btalk\b", re.MULTILINE | re.IGNORECASE)
+BIB_FILES = re.compile(r"^bibtex_bibfiles\s*=\s*\[([^\]]*)\]", re.MULTILINE)
+#: The real CV's column in the table (the synthetic CV's is named by its papers).
+REAL = "real CV"
+CV_WIDTH = 11
 #: Files that TeX and latexmk write; everything else in the latexpdf output is Sphinx's.
 TEX_PRODUCTS = re.compile(
     r"\.(pdf|xdv|dvi|aux|log|fls|fdb_latexmk|out|toc|idx|ind|ilg|glo|gls|synctex\.gz)$"
@@ -74,10 +98,20 @@ class Figure:
     key: str
     label: str
     seconds: list[float] = field(default_factory=list)
+    #: The floor, run just before each of these runs (HTML figures): the machine's
+    #: speed drifts from minute to minute, so each run is divided by its own floor.
+    floors: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def per_floor(self) -> float | None:
+        """The median of each run ÷ the floor run just before it, if paired."""
+        if not self.floors:
+            return None
+        return statistics.median(s / f for s, f in zip(self.seconds, self.floors, strict=True))
 
     @property
     def fastest(self) -> float:
@@ -127,17 +161,26 @@ def measure(
     command: Sequence[str],
     cwd: Path,
     prepare: Callable[[int], None] | None = None,
+    *,
+    cv: str = REAL,
+    floor: Sequence[str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Time ``runs`` fresh runs of ``command``; ``prepare(i)`` runs, untimed, before each."""
+    """Time ``runs`` fresh runs of ``command``; ``prepare(i)`` runs, untimed, before each,
+    and the ``floor`` command, timed on its own, just before each when given."""
     results = []
     for index in range(runs):
         if prepare is not None:
             prepare(index)
+        if floor is not None:
+            start = time.perf_counter()
+            run(floor, cwd)
+            figure.floors.append(time.perf_counter() - start)
         start = time.perf_counter()
         results.append(run(command, cwd))
         figure.seconds.append(time.perf_counter() - start)
     print(
-        f"  {figure.label:<{LABEL_WIDTH}} {' '.join(f'{s:.2f}' for s in figure.seconds)}",
+        f"  {cv:<{CV_WIDTH}} {figure.label:<{LABEL_WIDTH}} "
+        f"{' '.join(f'{s:.2f}' for s in figure.seconds)}",
         flush=True,
     )
     return results[-1]
@@ -374,6 +417,60 @@ def page_weight(outdir: Path, page: str = "index.html") -> PageWeight:
     return weight
 
 
+# -- Bytes per paper ----------------------------------------------------------------------
+
+
+class PublicationItems(HTMLParser):
+    """Counts the papers of a page: the items of the engine's publication lists."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.papers = 0
+        self._lists: list[bool] = []  # the open lists, innermost last: a publication list?
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"ol", "ul"}:
+            classes = next((value or "" for key, value in attrs if key == "class"), "")
+            self._lists.append(PUBLICATION_LIST in classes.split())
+        elif tag == "li" and self._lists and self._lists[-1]:
+            self.papers += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"ol", "ul"} and self._lists:
+            self._lists.pop()
+
+
+@dataclass
+class PublicationPage:
+    """The page that holds the publication list: its size and how many papers it shows."""
+
+    path: str
+    size: int
+    gzipped: int
+    papers: int
+
+    @property
+    def per_paper(self) -> float:
+        return self.size / self.papers
+
+
+def publication_page(outdir: Path) -> PublicationPage | None:
+    """The page with the most papers in the engine's lists (of those, the smallest:
+    the publications page, not the one-page CV that repeats it), or None."""
+    found = []
+    for path in sorted(outdir.rglob("*.html")):
+        data = path.read_bytes()
+        if PUBLICATION_LIST.encode() not in data:
+            continue
+        parser = PublicationItems()
+        parser.feed(data.decode("utf-8", errors="replace"))
+        if parser.papers:
+            gzipped = len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+            relative = path.relative_to(outdir).as_posix()
+            found.append(PublicationPage(relative, len(data), gzipped, parser.papers))
+    return min(found, key=lambda page: (-page.papers, page.size), default=None)
+
+
 # -- Reporting ----------------------------------------------------------------------------
 
 
@@ -416,29 +513,106 @@ def print_machine() -> None:
     print()
 
 
-def print_table(figures: dict[str, Figure], runs: int) -> None:
-    floor = figures["e"].median
-    latexmk = figures.get("f")
+#: Each figure's row, in the table's order.
+LABELS = {
+    "e": "(e) floor: python importing the build's modules",
+    "a": "(a) clean HTML build",
+    "b": "(b) HTML rebuild, nothing changed",
+    "c": "(c) HTML rebuild after a page edit",
+    "g": "(g) HTML rebuild after a paper's title edit",
+    "h": "(h) clean HTML build, -j auto",
+    "d": "(d) clean PDF build (latexpdf)",
+    "f": "(f) plain latexmk on Sphinx's .tex",
+}
+#: The ratios the issue's acceptance names: (label, numerator, denominator); "a@real"
+#: is figure (a) of the real CV.
+RATIOS = (
+    ("no-change rebuild ÷ floor (b/e)", "b", "e"),
+    ("page edit ÷ floor (c/e)", "c", "e"),
+    ("title edit ÷ clean build (g/a)", "g", "a"),
+    ("-j auto ÷ -j 1 (h/a)", "h", "a"),
+    ("PDF ÷ plain latexmk (d/f)", "d", "f"),
+    ("clean HTML ÷ the real CV's (a/a)", "a", "a@real"),
+)
+COLUMN = 23  # " median min × floor" under each CV's name
+#: The figures whose runs are each paired with a run of the floor just before.
+PAIRED_WITH_FLOOR = frozenset("abcgh")
+
+
+def print_table(figures: dict[str, dict[str, Figure]], runs: int) -> None:
+    """One column per CV: each figure's median, fastest run and median × floor; then
+    the ratios."""
+    floor = figures[REAL]["e"]
+    columns = list(figures)
     print(f"Wall-clock seconds, {runs} run{'s' * (runs != 1)} each")
-    header = (
-        f"  {'figure':<{LABEL_WIDTH}} {'median':>7} {'min':>7} {'× floor':>8} {'× latexmk':>10}"
-    )
+    header = f"  {'figure':<{LABEL_WIDTH}}" + "".join(f" {cv:>{COLUMN - 1}}" for cv in columns)
     print(header)
+    print(f"  {'':<{LABEL_WIDTH}}" + f" {'median':>7} {'min':>6} {'× floor':>7}" * len(columns))
     print("  " + "-" * (len(header) - 2))
-    for figure in figures.values():
-        versus_latexmk = ""
-        if figure.key == "d" and latexmk is not None:
-            versus_latexmk = f"{figure.median / latexmk.median:.2f}"
-        print(
-            f"  {figure.label:<{LABEL_WIDTH}} {figure.median:>7.2f} {figure.fastest:>7.2f}"
-            f" {figure.median / floor:>8.2f} {versus_latexmk:>10}"
+    for key, label in LABELS.items():
+        cells = []
+        for cv in columns:
+            figure = floor if key == "e" and cv == REAL else figures[cv].get(key)
+            if figure is None:
+                cells.append(f" {'':>{COLUMN - 1}}")
+                continue
+            ratio = figure.per_floor or figure.median / floor.median
+            cells.append(f" {figure.median:>7.2f} {figure.fastest:>6.2f} {ratio:>7.2f}")
+        if any(cell.strip() for cell in cells):
+            print(f"  {label:<{LABEL_WIDTH}}{''.join(cells)}")
+    print()
+    title = "ratios (÷ floor: paired runs)"
+    print(f"  {title:<{LABEL_WIDTH}}" + "".join(f" {cv:>{COLUMN - 1}}" for cv in columns))
+    for label, top, bottom in RATIOS:
+        cells = []
+        for cv in columns:
+            numerator = figures[cv].get(top)
+            denominator = (
+                floor
+                if bottom == "e"
+                else figures[REAL if bottom.endswith("@real") else cv].get(bottom.partition("@")[0])
+            )
+            ratio = None
+            if numerator and denominator:
+                paired = numerator.per_floor if bottom == "e" else None
+                ratio = paired or numerator.median / denominator.median
+            shown = f"{ratio:.2f}" if ratio is not None else ""
+            cells.append(f" {shown:>{COLUMN - 1}}")
+        if any(cell.strip() for cell in cells):
+            print(f"  {label:<{LABEL_WIDTH}}{''.join(cells)}")
+    for cv in columns:
+        if "d" in figures[cv] and "f" in figures[cv]:
+            pdf, latexmk = figures[cv]["d"].median, figures[cv]["f"].median
+            print(
+                f"  {cv}: the PDF build's own share (Sphinx: start-up, reading, writing "
+                f"LaTeX): {pdf - latexmk:.2f} s of {pdf:.2f} s"
+            )
+    print()
+
+
+def print_papers(pages: dict[str, PublicationPage | None]) -> None:
+    """HTML bytes per paper of each CV's publication page, and the marginal bytes."""
+    print("HTML bytes per paper: the page that holds the publication list (the most papers)")
+    print(f"  {'':<{LABEL_WIDTH}}" + "".join(f" {cv:>{COLUMN - 1}}" for cv in pages))
+    found = {cv: page for cv, page in pages.items() if page is not None}
+    rows = (
+        ("bytes", lambda page: f"{page.size:,}"),
+        ("bytes gzipped", lambda page: f"{page.gzipped:,}"),
+        ("papers on it", lambda page: f"{page.papers:,}"),
+        ("bytes per paper", lambda page: f"{page.per_paper:,.0f}"),
+    )
+    for label, shown in rows:
+        cells = "".join(
+            f" {shown(found[cv]) if cv in found else 'no list':>{COLUMN - 1}}" for cv in pages
         )
-    if "d" in figures and latexmk is not None:
-        share = figures["d"].median - latexmk.median
-        print(
-            f"  The PDF build's own share (Sphinx: start-up, reading, writing LaTeX): "
-            f"{share:.2f} s of {figures['d'].median:.2f} s"
-        )
+        print(f"  {label:<{LABEL_WIDTH}}{cells}")
+    for cv, page in found.items():
+        print(f"  {cv}: {page.path}")
+    real = found.get(REAL)
+    for cv, page in found.items():
+        if cv != REAL and real is not None and page.papers != real.papers:
+            marginal = (page.size - real.size) / (page.papers - real.papers)
+            print(f"  marginal bytes per paper, ({cv} - {REAL}) ÷ papers: {marginal:,.0f}")
     print()
 
 
@@ -498,9 +672,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default: 5)")
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF figures")
+    parser.add_argument(
+        "--papers",
+        type=int,
+        default=300,
+        help="papers of the synthetic CV measured beside the real one (tools/synthetic_cv.py, "
+        "with its 80 talks and 60 entries; default: 300; 0 leaves it out)",
+    )
     options = parser.parse_args(argv)
     if options.runs < 1:
         parser.error("--runs must be at least 1")
+    if options.papers < 0:
+        parser.error("--papers must be 0 (no synthetic CV) or more")
     runs: int = options.runs
 
     pdf_skipped = None
@@ -512,7 +695,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_machine()
     with tempfile.TemporaryDirectory(prefix="cv-bench-") as temporary:
         try:
-            return benchmark(Path(temporary), runs, pdf_skipped)
+            return benchmark(Path(temporary), runs, pdf_skipped, options.papers)
         except CommandFailedError as error:
             print(f"\nA command failed, so there are no figures:\n{error}", file=sys.stderr)
             return 1
@@ -520,27 +703,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @dataclass
 class Bench:
-    """The throwaway project, the figures so far and what the runs printed."""
+    """The throwaway projects, the figures so far (by CV) and what the runs printed."""
 
     temporary: Path
     runs: int
-    figures: dict[str, Figure] = field(default_factory=dict)
+    figures: dict[str, dict[str, Figure]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: The floor's command, paired with each run of an HTML figure once it is known.
+    floor: list[str] | None = None
 
     @property
     def project(self) -> Path:
+        """The copy of the real CV."""
         return self.temporary / "project"
 
     def measure(
         self,
+        cv: str,
         key: str,
-        label: str,
         command: Sequence[str],
         cwd: Path,
         prepare: Callable[[int], None] | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        self.figures[key] = Figure(key, label)
-        return measure(self.figures[key], self.runs, command, cwd, prepare)
+        figure = self.figures.setdefault(cv, {})[key] = Figure(key, LABELS[key])
+        floor = self.floor if key in PAIRED_WITH_FLOOR else None
+        return measure(figure, self.runs, command, cwd, prepare, cv=cv, floor=floor)
 
 
 def trace_imports(bench: Bench) -> tuple[list[ImportRecord], list[str], Path]:
@@ -585,15 +772,39 @@ def edited_page(project: Path) -> Path:
     return project / "index.md"
 
 
-def measure_html(bench: Bench) -> PageWeight:
-    """Figures (a), (b) and (c); the landing page's weight from the clean build."""
-    project = bench.project
+def edited_title(project: Path) -> tuple[Path, int] | None:
+    """The bib file and offset at which figure (g) edits a title: right inside the
+    ``title`` field of the file's first publication (an entry that is not a talk)."""
+    conf = (project / "conf.py").read_text(encoding="utf-8")
+    listed = BIB_FILES.search(conf)
+    names = re.findall(r"""["']([^"']+)["']""", listed.group(1)) if listed else ["refs.bib"]
+    for name in names:
+        bib = project / name
+        if not bib.is_file():
+            continue
+        text = bib.read_text(encoding="utf-8")
+        starts = [match.start() for match in BIB_ENTRY.finditer(text)] + [len(text)]
+        for start, end in itertools.pairwise(starts):
+            entry = text[start:end]
+            kind = BIB_ENTRY.match(entry)
+            if kind is None or kind.group(1).lower() in {"string", "comment", "preamble"}:
+                continue
+            title = BIB_TITLE.search(entry)
+            if title is not None and not BIB_TALK.search(entry):
+                return bib, start + title.end()
+    return None
+
+
+def measure_html(bench: Bench, cv: str, project: Path) -> tuple[PageWeight, PublicationPage | None]:
+    """Figures (a), (b), (c), (g) and (h); the landing page's weight and the publication
+    page from the clean build."""
     html = project / "_build" / "html"
     command = sphinx("html", "_build/html")
-    bench.measure("a", "(a) clean HTML build", command, project, lambda _: remove(html))
+    bench.measure(cv, "a", command, project, lambda _: remove(html))
     weight = page_weight(html)
+    papers = publication_page(html)
 
-    unchanged = bench.measure("b", "(b) HTML rebuild, nothing changed", command, project)
+    unchanged = bench.measure(cv, "b", command, project)
 
     page = edited_page(project)
     original = page.read_text(encoding="utf-8")
@@ -604,35 +815,53 @@ def measure_html(bench: Bench) -> PageWeight:
             encoding="utf-8",
         )
 
-    label = f"(c) HTML rebuild after editing {page.relative_to(project).as_posix()}"
-    edited = bench.measure("c", label, command, project, edit)
+    edited = bench.measure(cv, "c", command, project, edit)
     page.write_text(original, encoding="utf-8")
+    results = [("b", unchanged), ("c", edited)]
+    bench.notes.append(f"{cv}: (c) edits {page.relative_to(project).as_posix()}.")
 
-    for key, result in (("b", unchanged), ("c", edited)):
+    found = edited_title(project)
+    if found is None:
+        bench.notes.append(f"{cv}: (g) left out: no publication with a title in its bib files.")
+    else:
+        bib, offset = found
+        text = bib.read_text(encoding="utf-8")
+
+        def retitle(index: int) -> None:
+            words = f"Benchmark Edit {index + 1} at {time.time_ns()}: "
+            bib.write_text(text[:offset] + words + text[offset:], encoding="utf-8")
+
+        results.append(("g", bench.measure(cv, "g", command, project, retitle)))
+        bib.write_text(text, encoding="utf-8")
+        where = text.count("\n", 0, offset) + 1
+        bench.notes.append(f"{cv}: (g) edits the title at {bib.name}:{where}.")
+
+    parallel = [*command[:-2], "-j", "auto", *command[-2:]]
+    bench.measure(cv, "h", parallel, project, lambda _: remove(html))
+
+    for key, result in results:
         read, written = pages_read_and_written(result.stdout)
-        bench.notes.append(f"({key}) re-read {read} source(s) and rewrote {written} page(s).")
+        bench.notes.append(f"{cv}: ({key}) re-read {read} source(s) and rewrote {written} page(s).")
     changed = config_change_note(unchanged.stdout)
     if changed:
-        bench.notes.append(f"Every rebuild reports 'The configuration has changed ({changed})'.")
-    return weight
+        bench.notes.append(
+            f"{cv}: every rebuild reports 'The configuration has changed ({changed})'."
+        )
+    return weight, papers
 
 
-def measure_pdf(bench: Bench) -> tuple[str, int]:
+def measure_pdf(bench: Bench, cv: str, project: Path) -> tuple[str, int]:
     """Figures (d) and (f); the PDF's name and size."""
-    latexpdf = bench.project / "_build" / "latexpdf"
+    latexpdf = project / "_build" / "latexpdf"
     bench.measure(
-        "d",
-        "(d) clean PDF build (latexpdf)",
-        sphinx("latexpdf", "_build/latexpdf"),
-        bench.project,
-        lambda _: remove(latexpdf),
+        cv, "d", sphinx("latexpdf", "_build/latexpdf"), project, lambda _: remove(latexpdf)
     )
     # The full CV (the first that pdfs.txt lists), and its variants' PDFs beside it.
     names = (latexpdf / "pdfs.txt").read_text(encoding="utf-8").split()
     pdf = latexpdf / names[0]
     jobnames = [Path(name).stem for name in names]
     sources = [p for p in latexpdf.iterdir() if p.is_file() and not TEX_PRODUCTS.search(p.name)]
-    plain = bench.temporary / "latexmk"
+    plain = project.parent / f"latexmk-{project.name}"
 
     def fresh_tex_folder(_: int) -> None:
         remove(plain)
@@ -645,44 +874,67 @@ def measure_pdf(bench: Bench) -> tuple[str, int]:
     one = " ".join(["latexmk", *LATEXMK_OPTIONS, '-jobname="$0"', '"$0.tex"'])
     workers = str(max(1, min(len(jobnames), os.cpu_count() or 1)))
     command = ["xargs", "-a", "jobnames.txt", "-P", workers, "-n", "1", "sh", "-c", one]
-    result = bench.measure(
-        "f", f"(f) plain latexmk on Sphinx's {len(jobnames)} .tex", command, plain, fresh_tex_folder
-    )
+    result = bench.measure(cv, "f", command, plain, fresh_tex_folder)
     passes = Counter(RUN_NUMBER.findall(result.stdout + result.stderr))
     rules = ", ".join(f"rule '{rule}' × {count}" for rule, count in passes.items())
     rc = (plain / "latexmkrc").read_text(encoding="utf-8", errors="replace")
     engine = re.search(r"^\$pdflatex = '(\w+)", rc, re.MULTILINE)
     via = f"; Sphinx's latexmkrc runs {engine.group(1)} for 'pdflatex'" if engine else ""
-    bench.notes.append(f"latexmk ran TeX {sum(passes.values())} times per PDF ({rules}{via}).")
+    bench.notes.append(
+        f"{cv}: (f) runs latexmk on {len(jobnames)} .tex; it ran TeX "
+        f"{sum(passes.values())} times per PDF ({rules}{via})."
+    )
     return pdf.name, pdf.stat().st_size
 
 
-def benchmark(temporary: Path, runs: int, pdf_skipped: str | None) -> int:
+def synthetic_cv(bench: Bench, papers: int) -> Path:
+    """Write the large CV with ``tools/synthetic_cv.py`` beside the real CV's copy."""
+    project = bench.temporary / "synthetic"
+    generator = ROOT / "tools" / "synthetic_cv.py"
+    run([sys.executable, str(generator), "--papers", str(papers), str(project)], ROOT)
+    # As for the real CV's copy (trace_imports): no compiling inside the timed runs.
+    run([sys.executable, "-m", "compileall", "-q", "_ext"], project)
+    return project
+
+
+def benchmark(temporary: Path, runs: int, pdf_skipped: str | None, papers: int = 0) -> int:
     bench = Bench(temporary, runs)
     copy_project(ROOT, bench.project)
     print(f"Working on a copy of {ROOT} in {bench.project}")
+    projects = {REAL: bench.project}
+    if papers:
+        large = f"{papers} papers"
+        projects[large] = synthetic_cv(bench, papers)
+        print(f"and on a synthetic CV of {papers} papers in {projects[large]}")
     records, modules, floor_script = trace_imports(bench)
+    bench.floor = [sys.executable, str(floor_script)]
 
     print("Each run, in seconds:", flush=True)
-    weight = measure_html(bench)
-    pdf = measure_pdf(bench) if pdf_skipped is None else None
-    label = "(e) floor: python importing the build's modules"
-    floor = bench.measure("e", label, [sys.executable, str(floor_script)], temporary)
+    weights, pages, pdfs = {}, {}, {}
+    for cv, project in projects.items():
+        weights[cv], pages[cv] = measure_html(bench, cv, project)
+    if pdf_skipped is None:
+        for cv, project in projects.items():
+            pdfs[cv] = measure_pdf(bench, cv, project)
+    floor = bench.measure(REAL, "e", [sys.executable, str(floor_script)], temporary)
     failures = [line for line in floor.stdout.splitlines() if line.strip()]
     if failures:
         bench.notes.append(f"The floor failed to import {len(failures)}: {'; '.join(failures)}")
     print()
 
-    order = ["e", "a", "b", "c", "d", "f"]
-    print_table({key: bench.figures[key] for key in order if key in bench.figures}, runs)
+    print_table(bench.figures, runs)
     if pdf_skipped is not None:
         print(f"The PDF figures (d) and (f) were skipped: {pdf_skipped}.")
     for note in bench.notes:
         print(textwrap.fill(note, width=92, break_on_hyphens=False))
     print()
+    print_papers(pages)
     print_imports(records, modules)
-    print_weight(weight)
-    print(f"PDF: {pdf[0]}, {pdf[1]:,} bytes" if pdf else "PDF: skipped")
+    print_weight(weights[REAL])
+    for cv, (name, size) in pdfs.items():
+        print(f"PDF ({cv}): {name}, {size:,} bytes")
+    if not pdfs:
+        print("PDF: skipped")
     return 0
 
 

@@ -10,7 +10,10 @@ named pages as they were read, so the page shows exactly what the section
 pages show, ids made unique within the page.
 
 Without arguments it shows every page listed in the root document's table of
-contents, in that order; ``:no-title:`` leaves out each page's title.
+contents, in that order; ``:no-title:`` leaves out each page's title. Such a
+page (the whole CV on one page) is left out of the site's search index: each
+of its words is found on the section page it comes from, and a search would
+otherwise list every hit twice (and index 300 papers twice).
 
 sphinxcontrib-bibtex fills a bibliography's citation nodes in place, and
 keeps them in the environment: a bibliography written twice in one build
@@ -68,6 +71,8 @@ class CvSectionsDirective(SphinxDirective):
             if docname == self.env.docname:
                 raise self.error("cv-sections: a page cannot show itself")
             docnames.append(docname)
+        if not docnames:
+            self.env.metadata[self.env.docname]["nosearch"] = ""
         shown = self.env.__dict__.setdefault(ASSEMBLED, {})
         shown[self.env.docname] = [*shown.get(self.env.docname, []), *(docnames or [ALL_SECTIONS])]
         node = cv_sections(docnames=docnames, no_title="no-title" in self.options)

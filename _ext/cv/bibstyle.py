@@ -5,12 +5,20 @@ style is the only formatter: the HTML and LaTeX writers both draw the same
 ``strong``/``emphasis``/``reference`` nodes it produces. It is registered as
 the formatting style ``cv`` by :func:`setup`; the owner's name forms to set in
 bold come from the ``cv_highlight_names`` config value.
+
+sphinxcontrib-bibtex formats every entry of every list on every build, even
+one where nothing changed. Each entry's text is therefore kept in the build
+environment (:class:`FormattedTexts`), under everything the text is made from
+(the entry's fields and names, the style's settings, the language, the engine's
+own files), and made again only when one of those changes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, cast
 
 import pybtex.plugin
 from pybtex.richtext import HRef, Tag, Text
@@ -26,14 +34,16 @@ from .bibauthors import highlighted_keys
 from .bibentries import LINK_FIELDS, PUBSTATE_KEYS, keywords
 from .bibmarkup import decode, map_strings, plain
 from .dates import DATE_STYLES, EdtfDate, month_number
+from .freshness import engine_fingerprint
 from .language import N_, _, ordinal
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from pybtex.database import Entry, Person
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 STYLE_NAME = "cv"
 TALK_KEYWORD = "talk"
@@ -213,6 +223,8 @@ class CvStyle(BaseStyle):
     date_style: ClassVar[str] = DATE_STYLES[0]
     author_marks: ClassVar[Mapping[str, bibauthors.Mark]] = bibauthors.DEFAULT_MARKS
     max_authors: ClassVar[int] = 0
+    #: The texts formatted so far, set for a build by :func:`keep_formatted_texts`.
+    formatted_texts: ClassVar[FormattedTexts | None] = None
 
     def __init__(self, highlight_names: Sequence[str] | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -220,8 +232,13 @@ class CvStyle(BaseStyle):
         self._highlighted = highlighted_keys(names)
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
-        text = self.format_talk(entry) if is_talk(entry) else self.format_publication(entry)
-        return FormattedEntry(entry.key, text, label)
+        texts = self.formatted_texts
+        if texts is None or highlight_names_differ(self, texts):
+            return FormattedEntry(entry.key, self.format_text(entry), label)
+        return FormattedEntry(entry.key, texts.text(entry, self.format_text), label)
+
+    def format_text(self, entry: Entry) -> Text:
+        return self.format_talk(entry) if is_talk(entry) else self.format_publication(entry)
 
     # -- people -----------------------------------------------------------------
 
@@ -703,6 +720,105 @@ def _same_link(url: str, entry: Entry) -> bool:
     return bool(eprint) and address.rsplit("/", 1)[-1].removesuffix(".pdf") == eprint
 
 
+# -- formatted texts, kept from build to build ------------------------------------
+
+#: Everything an entry's text is made from besides the entry: a change re-formats all.
+Settings = tuple[object, ...]
+Fingerprint = bytes
+TEXTS_ATTRIBUTE = "cv_formatted_texts"
+
+
+def fingerprint(entry: Entry) -> Fingerprint:
+    """A digest of everything of an entry that its text is made from (a digest, so
+    that the environment does not keep a second copy of every field)."""
+    made_from = (
+        entry.key,
+        entry.type,
+        tuple(entry.fields.items()),
+        tuple((role, tuple(map(str, people))) for role, people in entry.persons.items()),
+    )
+    return hashlib.blake2b(repr(made_from).encode("utf-8"), digest_size=16).digest()
+
+
+@dataclass
+class FormattedTexts:
+    """What is made of each entry (its text; its COinS record), by the entry's
+    :func:`fingerprint` and what is made, for one set of settings.
+
+    ``earlier`` holds what the last build made; ``used`` what this build asked
+    for, which the environment keeps for the next one (so an entry that was
+    removed or edited is not kept for ever).
+    """
+
+    settings: Settings
+    highlighted: frozenset[tuple[str, str]] = frozenset()
+    earlier: dict[tuple[str, Fingerprint], object] = field(default_factory=dict)
+    used: dict[tuple[str, Fingerprint], object] = field(default_factory=dict)
+    #: Each entry object's fingerprint, made once a build (the lists ask for each
+    #: entry several times; the entries are not changed once the bib check is done).
+    fingerprints: dict[int, tuple[Entry, Fingerprint]] = field(default_factory=dict)
+
+    def text(self, entry: Entry, make: Callable[[Entry], Text]) -> Text:
+        return cast("Text", self.made("text", entry, make))
+
+    def made(self, what: str, entry: Entry, make: Callable[[Entry], object]) -> object:
+        known = self.fingerprints.get(id(entry))
+        if known is None or known[0] is not entry:
+            known = self.fingerprints[id(entry)] = (entry, fingerprint(entry))
+        key = (what, known[1])
+        found = self.used.get(key)
+        if found is None:
+            found = self.earlier.get(key)
+            if found is None:
+                found = make(entry)
+            self.used[key] = found
+        return found
+
+
+def kept_texts() -> FormattedTexts | None:
+    """This build's store (None outside a build, or with another style registered)."""
+    style = pybtex.plugin.find_plugin("pybtex.style.formatting", STYLE_NAME)
+    return getattr(style, "formatted_texts", None)
+
+
+def style_settings(style: type[CvStyle], language: str | None) -> Settings:
+    """Everything the texts are made from besides the entries: the style's settings,
+    the language, and the engine's code and catalogs (an engine update re-formats)."""
+    marks = sorted((name, mark.symbol, mark.meaning) for name, mark in style.author_marks.items())
+    names = tuple(style.highlight_names)
+    return (
+        names, style.date_style, tuple(marks), style.max_authors, language or "",
+        engine_fingerprint(),
+    )  # fmt: skip
+
+
+def highlight_names_differ(style: CvStyle, texts: FormattedTexts) -> bool:
+    """A style made with other name forms than the configured ones (a test's, or
+    another extension's) formats without the kept texts."""
+    return style._highlighted != texts.highlighted
+
+
+def keep_formatted_texts(app: Sphinx) -> None:
+    """Before sphinxcontrib-bibtex formats the lists: hand the style last build's texts."""
+    style = pybtex.plugin.find_plugin("pybtex.style.formatting", STYLE_NAME)
+    if not (isinstance(style, type) and issubclass(style, CvStyle)):
+        return
+    settings = style_settings(style, app.config.language)
+    settings_then, earlier = getattr(app.env, TEXTS_ATTRIBUTE, ((), {}))
+    style.formatted_texts = FormattedTexts(
+        settings,
+        highlighted_keys(style.highlight_names),
+        earlier if settings_then == settings else {},
+    )
+
+
+def store_formatted_texts(app: Sphinx, env: BuildEnvironment) -> None:
+    """After the lists are formatted: what this build used, the next one finds."""
+    texts = kept_texts()
+    if isinstance(texts, FormattedTexts):
+        setattr(env, TEXTS_ATTRIBUTE, (texts.settings, texts.used))
+
+
 def register_style(app: Sphinx, config: Config) -> None:
     """Bind the configured name forms to the style sphinxcontrib-bibtex will load."""
     settings = {
@@ -717,5 +833,9 @@ def register_style(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("cv_highlight_names", [], "env", list)
-    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, CvStyle, force=True)
+    # Registered once, configured (each registration scans the installed packages'
+    # entry points, even when forced).
     app.connect("config-inited", register_style)
+    app.connect("builder-inited", keep_formatted_texts)
+    # After sphinxcontrib-bibtex's own env-updated handler (priority 500) formats them.
+    app.connect("env-updated", store_formatted_texts, priority=900)

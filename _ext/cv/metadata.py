@@ -2,9 +2,8 @@
 
 Everything is generated from the ``cv_*`` identity and from the bib files:
 OpenGraph tags on every page, a schema.org ``Person`` on the landing page,
-a schema.org record for each publication, of its kind (``ScholarlyArticle``,
-``Book``, ``Thesis``...; :mod:`.records`), plus one COinS span per publication,
-which Zotero reads (each once per page, however many lists show it), and, when
+one COinS span per publication (:mod:`.records`, :mod:`.publications`), which
+Zotero reads (each once per page, however many lists show it), and, when
 ``html_baseurl`` is known (Read the Docs provides it), a canonical URL and
 ``sitemap.xml``.
 """
@@ -19,8 +18,6 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
 from .links import is_external
-from .publications import cv_publications
-from .records import creative_work
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -80,7 +77,8 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def json_ld(data: object) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE)
+    # Compact: machines read it, not people.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
     return f'<script type="application/ld+json">{text}</script>\n'
 
 
@@ -109,17 +107,6 @@ def add_page_metadata(
     meta += f'<meta name="description" content="{escape(config.cv_role or config.cv_name)}">\n'
     if pagename == config.root_doc:
         meta += json_ld(person(config))
-    if doctree is not None:
-        keys = [
-            key for wrapper in doctree.findall(cv_publications) for key in wrapper.get("keys", [])
-        ]
-        if keys:
-            entries = app.env.get_domain("cite").bibdata.data.entries
-            # No copyright holder is claimed: a published paper's is often its publisher.
-            articles = [
-                {**creative_work(entries[key]), "@context": "https://schema.org"} for key in keys
-            ]
-            meta += json_ld(articles)
     context["metatags"] = context.get("metatags", "") + meta
 
 

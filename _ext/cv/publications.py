@@ -8,8 +8,9 @@ reverse so that the newest paper has the highest number; the numbers run on
 across the groups, in either direction. ``cv-talks`` lists the talks (the
 entries with the keyword ``talk``) the same way, as a bulleted list. A list
 whose names carry marks (:mod:`.bibauthors`) ends with one legend of the marks
-it shows. On the website each publication also offers its BibTeX entry, taken
-from the bib file, in a plain ``<details>`` element (no JavaScript).
+it shows. On the website each publication also links its BibTeX entry, taken
+from the bib file: one small file per publication (``_bibtex/KEY.bib``), so
+that a page of 300 papers carries a link for each, not 300 entries.
 
 Both directives read their options as written, like ``cv-entry``: MyST only
 warns about an unknown option or choice and drops it, and the build would go
@@ -19,18 +20,21 @@ on without it; here each is an error at its line.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import logging as std_logging
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
-from urllib.parse import quote
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from pybtex_docutils import Backend
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinxcontrib.bibtex.directives import BibliographyDirective
+from sphinx.util.osutil import relative_uri
+from sphinxcontrib.bibtex.directives import BibliographyDirective, BibliographyKey
 
 from .bibauthors import Mark, configured_marks, legend, marks_used
 from .bibcheck import ENV_ATTRIBUTE, PLACES_ATTRIBUTE
@@ -41,6 +45,7 @@ from .bibstyle import (
     entry_date,
     entry_year,
     is_talk,
+    kept_texts,
     keyword_set,
 )
 from .entry import raw_options
@@ -50,7 +55,7 @@ from .records import coins
 from .visitors import PASSTHROUGH
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from pybtex.database import Entry
     from sphinx.application import Sphinx
@@ -59,6 +64,7 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
+    from sphinxcontrib.bibtex.domain import BibtexDomain
 
 logger = logging.getLogger(__name__)
 
@@ -214,6 +220,34 @@ class ListDirective(BibliographyDirective):
         self.options = options
         return None
 
+    def bibliography_of(self, entries: Sequence[Entry], list_type: str) -> list[nodes.Node]:
+        """sphinxcontrib-bibtex's bibliography of exactly ``entries``.
+
+        The entries are given as the directive's keys, not as a ``:filter:``: a
+        filter is evaluated by walking its syntax tree once per entry of the bib
+        files, and a set of 300 keys made that quadratic, on every build. The
+        directive also makes a list item (and notes an id) for every entry of the
+        bib files; those of other entries are dropped from what the environment
+        keeps, and from the document's ids.
+        """
+        self.content = StringList([entry.key for entry in entries])
+        self.options = {"list": list_type, "filter": "False"}
+        result = super().run()
+        domain = cast("BibtexDomain", self.env.get_domain("cite"))
+        node = result[-1]
+        key = BibliographyKey(docname=self.env.docname, id_=node["ids"][0])
+        bibliography = domain.bibliographies[key]
+        shown = {entry.key for entry in entries}
+        kept = {}
+        for citation_key, citation_node in bibliography.citation_nodes.items():
+            if citation_key in shown:
+                kept[citation_key] = citation_node
+            else:
+                for ident in citation_node["ids"]:
+                    self.state.document.ids.pop(ident, None)
+        domain.bibliographies[key] = bibliography._replace(citation_nodes=kept)
+        return result
+
 
 def _unquoted(value: str) -> str:
     """A choice as YAML reads it: ``"kind"`` is ``kind``."""
@@ -269,14 +303,11 @@ class CvPublicationsDirective(ListDirective):
         for title, members in groups:
             if title:
                 result.append(nodes.rubric(text=title, classes=["cv-publications-group"]))
-            self.options = {
-                "list": "bullet" if numbering == "none" else "enumerated",
-                "filter": key_filter(members),
-            }
             wrapper = cv_publications(
                 numbering=numbering, first=number, list=list_id, selected=selected
             )
-            wrapper.extend(super().run())
+            list_type = "bullet" if numbering == "none" else "enumerated"
+            wrapper.extend(self.bibliography_of(members, list_type))
             result.append(wrapper)
             number += step * len(members)
         result.append(mark_legend(list_id, entries, self.config))
@@ -322,10 +353,9 @@ class CvTalksDirective(ListDirective):
         )
         if not talks:
             return []
-        self.options = {"list": "bullet", "filter": key_filter(talks)}
         list_id = f"cv-list-{self.env.new_serialno('cv-list')}"
         wrapper = cv_talks(list=list_id)
-        wrapper.extend(super().run())
+        wrapper.extend(self.bibliography_of(talks, "bullet"))
         return [wrapper, mark_legend(list_id, talks, self.config)]
 
 
@@ -391,12 +421,6 @@ def _entry_text(path: str, line: int, starts: list[int]) -> str:
     except OSError:
         return ""
     return "\n".join(lines[begin - 1 : end - 1 if end else None])
-
-
-def key_filter(entries: Iterable[Entry]) -> str:
-    """sphinxcontrib-bibtex's ``:filter:`` for exactly these entries."""
-    keys = ", ".join(repr(entry.key.lower()) for entry in entries)
-    return f"key in {{{keys}}}"
 
 
 #: The class of each list, whatever its numbering: themes and readers can find them.
@@ -466,8 +490,8 @@ def _superscripts(document: nodes.document, list_id: str) -> str:
 
 
 class BibtexSourceTransform(SphinxPostTransform):
-    """Attach each publication's BibTeX (and its COinS record) to its list item,
-    on the website only, and note the keys shown for the page's metadata."""
+    """Link each publication's BibTeX (and attach its COinS record) to its list
+    item, on the website only."""
 
     default_priority = 6
     formats = ("html",)
@@ -480,21 +504,32 @@ class BibtexSourceTransform(SphinxPostTransform):
         key_of = {citation.citation_id: citation.key for citation in domain.citations}
         entries = domain.bibdata.data.entries
         # A paper in a selected list and in the full list is one paper: a reference
-        # manager imports each COinS span, and the page's metadata lists each key.
+        # manager imports each COinS span.
         noted: set[str] = set()
         for wrapper in wrappers:
-            wrapper["keys"] = []
             for list_item in wrapper.findall(nodes.list_item):
                 key = next((key_of[ident] for ident in list_item["ids"] if ident in key_of), None)
                 if key is None:
                     continue
-                entry = entries[key]
-                first = key not in noted
-                if first:
-                    noted.add(key)
-                    wrapper["keys"].append(key)
-                record = coins(entry) if first else ""
-                list_item.append(cv_bibtex(key=key, source=bibtex_source(entry), coins=record))
+                record = coins_of(entries[key]) if key not in noted else ""
+                noted.add(key)
+                list_item.append(cv_bibtex(key=key, coins=record))
+
+
+def coins_of(entry: Entry) -> str:
+    """The entry's COinS record, made once and kept from build to build (decoding
+    its fields is the costly part of writing a page of 300 papers)."""
+    texts = kept_texts()
+    return coins(entry) if texts is None else cast("str", texts.made("coins", entry, coins))
+
+
+def make_coins(app: Sphinx, env: BuildEnvironment) -> None:
+    """Make every publication's COinS record while the environment can still keep
+    it: it is saved before the pages are written."""
+    if app.builder.format == "html" and "cite" in env.domains:
+        for citation in env.get_domain("cite").citations:
+            if not is_talk(citation.entry):
+                coins_of(citation.entry)
 
 
 #: Fields a reference manager adds for its own use: local file paths, private
@@ -520,6 +555,66 @@ def bibtex_source(entry: Entry) -> str:
 def download_name(key: str) -> str:
     """A file name for an entry's key (DBLP's hold "/" and ":")."""
     return re.sub(r"[^\w.-]+", "-", key).strip("-.") or "entry"
+
+
+#: The website's folder of BibTeX files, one per publication.
+BIBTEX_FOLDER = "_bibtex"
+#: In the doctree folder: which output folder holds which BibTeX files.
+BIBTEX_STAMP = "cv-bibtex-files.txt"
+
+
+def bibtex_file(key: str) -> str:
+    """Where a publication's BibTeX lies in the website, from its root."""
+    return f"{BIBTEX_FOLDER}/{download_name(key)}.bib"
+
+
+def write_bibtex_files(app: Sphinx, exception: BaseException | None) -> None:
+    """One ``.bib`` file per publication the lists show, in the website's
+    ``_bibtex`` folder; a file whose publication is gone is removed. Every
+    build makes sure of them all (a page that was not rewritten links them too);
+    a stamp in the doctree folder lets a build that changed none of them skip
+    reading them, and only a file whose text changed is written again."""
+    builder = app.builder
+    if exception is not None or builder.format != "html" or "cite" not in app.env.domains:
+        return
+    domain = app.env.get_domain("cite")
+    sources: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for citation in domain.citations:
+        if is_talk(citation.entry):
+            continue
+        name = bibtex_file(citation.key)
+        other = keys.setdefault(name.lower(), citation.key)
+        if other != citation.key:
+            # One file for two papers would give one paper's link the other's BibTeX.
+            path, line = getattr(app.env, PLACES_ATTRIBUTE, {}).get(citation.key, ("", 0))
+            logger.error(
+                "the entries %s and %s would share the website's BibTeX file %s: "
+                "rename one of their keys",
+                other, citation.key, name, type="cv", subtype="bibfile",
+                location=f"{path}:{line}" if path else None,
+            )  # fmt: skip
+            return
+        sources[name] = bibtex_source(citation.entry)
+    folder = Path(app.outdir, BIBTEX_FOLDER)
+    names = {name.rpartition("/")[2] for name in sources}
+    digest = hashlib.sha256(json.dumps(sorted(sources.items())).encode("utf-8")).hexdigest()
+    stamp = Path(app.doctreedir, BIBTEX_STAMP)
+    written = f"{Path(app.outdir).resolve()}\n{digest}\n"
+    found = {p.name for p in folder.iterdir() if p.is_file()} if folder.is_dir() else set()
+    if found == names and stamp.is_file() and stamp.read_text(encoding="utf-8") == written:
+        return
+    for name in found - names:
+        (folder / name).unlink()
+    if sources:
+        folder.mkdir(parents=True, exist_ok=True)
+    for name, source in sources.items():
+        path = Path(app.outdir, name)
+        data = source.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(written, encoding="utf-8")
 
 
 # -- visitors -------------------------------------------------------------------
@@ -551,18 +646,14 @@ def depart_countdown_text(self: TextTranslator, node: cv_countdown_list) -> None
 
 
 def visit_bibtex_html(self: HTML5Translator, node: cv_bibtex) -> None:
-    key, source = node["key"], node["source"]
-    href = "data:application/x-bibtex;charset=utf-8," + quote(source)
+    key = node["key"]
+    here = self.builder.get_target_uri(self.builder.current_docname)
+    href = relative_uri(here, bibtex_file(key))
     # Translators: heard after "BibTeX" by screen readers: "BibTeX for smith2020".
     hidden = self.encode(_("for {key}").format(key=key))
-    download = self.encode(_("Download {file}").format(file=f"{key}.bib"))
     self.body.append(
-        '<details class="cv-bibtex">'
-        f'<summary>BibTeX<span class="visually-hidden"> {hidden}</span></summary>'
-        f'<pre tabindex="0">{self.encode(source)}</pre>'
-        f'<a class="cv-bibtex-download" download="{self.attval(download_name(key))}.bib" '
-        f'href="{self.attval(href)}">{download}</a>'
-        "</details>"
+        f'<a class="cv-bibtex" href="{self.attval(href)}" download>'
+        f'BibTeX<span class="visually-hidden"> {hidden}</span></a>'
     )
     if node["coins"]:
         self.body.append(f'<span class="Z3988" title="{self.attval(node["coins"])}"></span>')
@@ -619,3 +710,7 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(CountdownTransform)
     app.add_post_transform(MarkLegendTransform)
     app.add_post_transform(BibtexSourceTransform)
+    app.connect("build-finished", write_bibtex_files)
+    # After the lists are formatted (sphinxcontrib-bibtex, 500), before the store is
+    # handed to the environment (bibstyle, 900).
+    app.connect("env-updated", make_coins, priority=800)

@@ -1,14 +1,14 @@
-"""Bib entries as reference managers and search engines read them.
+"""Bib entries as reference managers read them.
 
-Each publication becomes a schema.org record (JSON-LD) of the type its entry
-type stands for — ``ScholarlyArticle``, ``Book``, ``Chapter``, ``Thesis``,
-``Report``, ``SoftwareSourceCode``, ``Dataset``, ``WebPage``… — and an OpenURL
-ContextObject in a COinS span (what Zotero detects on a page) in the Z39.88 KEV
+Each publication becomes an OpenURL ContextObject in a COinS span (what Zotero
+detects on a page, and imports, one paper or a whole list) in the Z39.88 KEV
 format that fits it: journal, book, dissertation, patent, or Dublin Core for
-the rest.
+the rest. (Until engine 2.3 each was also a schema.org record in the page's
+JSON-LD; no reference manager reads those, no search engine shows them for a
+list of papers, and on a 300-paper page they weighed 0.9 KB a paper.)
 
-Both are made from the entry as :mod:`.bibentries` normalised it, so that they
-say what the formatted publication says. Names come from the parsed persons,
+It is made from the entry as :mod:`.bibentries` normalised it, so that it
+says what the formatted publication says. Names come from the parsed persons,
 never from a field's text: the marks of ``author+an`` and "and others" never
 reach a record. Every value goes through :func:`.bibmarkup.plain`, and a
 property with nothing to say is left out rather than written empty.
@@ -22,33 +22,12 @@ from urllib.parse import urlencode
 
 from .bibentries import is_others
 from .bibmarkup import MarkupError, plain
-from .bibstyle import BIBLATEX_STRINGS, DEFAULT_TYPE_TEXT, EPRINT_SERVERS, FAMILY_OF
+from .bibstyle import BIBLATEX_STRINGS, EPRINT_SERVERS, FAMILY_OF
 from .dates import EdtfDate, month_number
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
 
-#: The schema.org type of each family of entry types (:data:`.bibstyle.FAMILY_OF`).
-SCHEMA_TYPES = {
-    "article": "ScholarlyArticle",
-    "inproceedings": "ScholarlyArticle",
-    "incollection": "Chapter",
-    "book": "Book",
-    "periodical": "PublicationIssue",
-    "thesis": "Thesis",
-    "report": "Report",
-    "patent": "CreativeWork",
-    "software": "SoftwareSourceCode",
-    "dataset": "Dataset",
-    "online": "WebPage",
-    "unpublished": "ScholarlyArticle",
-}
-#: biblatex's non-bibliographic types, as schema.org has them; the rest are CreativeWorks.
-MEDIA_TYPES = {
-    "artwork": "VisualArtwork", "image": "ImageObject", "audio": "AudioObject",
-    "music": "MusicRecording", "movie": "Movie", "video": "VideoObject",
-    "legislation": "Legislation", "review": "Review", "letter": "Message",
-}  # fmt: skip
 #: For Dublin Core records: the DCMI type, then Zotero's item type (Zotero takes a
 #: ``type`` it knows as the item's type and passes over the other).
 DUBLIN_CORE_TYPES = {
@@ -172,14 +151,6 @@ def publication_date(entry: Entry) -> str:
     return f"{year}-{month:02d}" if month else year
 
 
-def type_text(entry: Entry) -> str:
-    """The entry's ``type`` in words (biblatex's keys read as theirs), or the type's own."""
-    written = entry.fields.get("type", "").strip()
-    if written:
-        return BIBLATEX_STRINGS.get(written.lower(), plain(written))
-    return DEFAULT_TYPE_TEXT.get(entry.type.lower(), "")
-
-
 def degree(entry: Entry) -> str:
     """The degree a thesis is for: ``PhD`` for ``@phdthesis`` or ``type = {phdthesis}``,
     else the ``type`` as written (``Habilitation``)."""
@@ -225,17 +196,7 @@ def page_range(entry: Entry) -> tuple[str, str]:
     return "", ""
 
 
-# -- schema.org ---------------------------------------------------------------------------
-
-
-def _pruned(record: dict[str, object]) -> dict[str, object]:
-    """The record without its empty values: no property says nothing."""
-    return {key: value for key, value in record.items() if value not in ("", None, [], {})}
-
-
-def _one_or_many(values: list[object]) -> object:
-    """One value as itself (what readers of a single DOI expect), several as a list."""
-    return values[0] if len(values) == 1 else values  # an empty list is pruned
+# -- people -------------------------------------------------------------------------------
 
 
 def is_body(person: Person) -> bool:
@@ -249,188 +210,9 @@ def is_body(person: Person) -> bool:
     )
 
 
-def schema_person(person: Person) -> dict[str, object]:
-    if is_body(person):
-        return {"@type": "Organization", "name": family_name(person)}
-    return _pruned(
-        {
-            "@type": "Person",
-            "name": person_name(person),
-            "givenName": given_name(person),
-            "familyName": family_name(person) if given_name(person) else "",
-        }
-    )
-
-
-def organisation(name: str, location: str = "") -> dict[str, object] | None:
-    if not name:
-        return None
-    return _pruned({"@type": "Organization", "name": name, "location": location})
-
-
 def in_volume(entry: Entry) -> bool:
     """A chapter or paper whose entry names the book (or proceedings) it is in."""
     return family(entry) in {"incollection", "inproceedings"} and "booktitle" in entry.fields
-
-
-def schema_type(entry: Entry) -> str:
-    kind = family(entry)
-    if is_preprint(entry):
-        return "ScholarlyArticle"
-    if kind == "incollection" and not in_volume(entry):
-        # A supplement to a journal is an article; BibTeX's @inbook (a chapter
-        # number, no booktitle) is a part of the book its title names.
-        return "ScholarlyArticle" if "journal" in entry.fields else "Book"
-    return SCHEMA_TYPES.get(kind) or MEDIA_TYPES.get(entry.type.lower(), "CreativeWork")
-
-
-def creative_work(entry: Entry) -> dict[str, object]:
-    """A publication as a schema.org record of the type its entry type stands for."""
-    fields = entry.fields
-    kind = family(entry)
-    part = in_volume(entry)
-    work_type = schema_type(entry)
-    title = full_title(entry)
-    publisher = organisation(
-        text(entry, "publisher", "organization"), text(entry, "location", "address")
-    )
-    record: dict[str, object] = {
-        "@type": work_type,
-        "headline": title,
-        "name": title,
-        "author": [schema_person(person) for person in authors(entry)],
-        "editor": [] if part else [schema_person(p) for p in people(entry, "editor")],
-        "datePublished": publication_date(entry),
-        "creativeWorkStatus": status(entry),
-        "url": fields.get("url", ""),
-    }
-    record |= _identifiers(entry)
-    if part:
-        record["isPartOf"] = _volume(entry, publisher)
-    else:
-        record |= _publication(entry, work_type, kind, publisher)
-    if work_type in {"ScholarlyArticle", "Chapter", "Report"}:  # Article's and Chapter's
-        first, last = page_range(entry)
-        record |= {"pagination": text(entry, "pages"), "pageStart": first, "pageEnd": last}
-    if work_type == "Chapter":
-        record["position"] = text(entry, "chapter")
-    return _pruned(record)
-
-
-#: The name of :func:`creative_work` from when every publication was an article.
-scholarly_article = creative_work
-
-
-def _identifiers(entry: Entry) -> dict[str, object]:
-    """The DOI (or a patent's number) as ``identifier``; its addresses as ``sameAs``."""
-    fields = entry.fields
-    identifiers: list[object] = []
-    same_as = []
-    if "doi" in fields:
-        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": fields["doi"]})
-        same_as.append(f"https://doi.org/{fields['doi']}")
-    if family(entry) == "patent" and (number := text(entry, "number")):
-        office = patent_office(entry)
-        identifiers.append(
-            {
-                "@type": "PropertyValue",
-                "propertyID": "patent number",
-                "value": f"{office} {number}" if office else number,
-            }
-        )
-    if (address := eprint_url(entry)) and address not in same_as:
-        same_as.append(address)
-    return {"identifier": _one_or_many(identifiers), "sameAs": _one_or_many(same_as)}
-
-
-def _volume(entry: Entry, publisher: dict[str, object] | None) -> dict[str, object]:
-    """The book (or proceedings) a chapter or paper appeared in."""
-    return _pruned(
-        {
-            "@type": "Book",
-            "name": full_title(entry, "booktitle"),
-            "author": [schema_person(p) for p in people(entry, "bookauthor")],
-            "editor": [schema_person(p) for p in people(entry, "editor")],
-            "publisher": publisher,
-            "bookEdition": text(entry, "edition"),
-            "isbn": text(entry, "isbn"),
-            "isPartOf": _series(entry),
-        }
-    )
-
-
-def _series(entry: Entry) -> dict[str, object] | None:
-    series = text(entry, "series")
-    return {"@type": "CreativeWorkSeries", "name": series} if series else None
-
-
-def _periodical(entry: Entry) -> dict[str, object] | None:
-    """The journal, inside its volume and issue when the entry gives them: the
-    nesting schema.org's own bibliographic examples use."""
-    journal = full_title(entry, "journal")
-    if not journal:
-        return None
-    container = _pruned({"@type": "Periodical", "name": journal, "issn": text(entry, "issn")})
-    if volume := text(entry, "volume"):
-        container = {"@type": "PublicationVolume", "volumeNumber": volume, "isPartOf": container}
-    if issue := text(entry, "number", "issue"):
-        container = {"@type": "PublicationIssue", "issueNumber": issue, "isPartOf": container}
-    return container
-
-
-def _publication(  # noqa: PLR0911 - one return a kind
-    entry: Entry, work_type: str, kind: str, publisher: dict[str, object] | None
-) -> dict[str, object]:
-    """What a work that stands on its own says of where and how it was published."""
-    fields = entry.fields
-    if work_type == "ScholarlyArticle":
-        return {"isPartOf": _periodical(entry), "publisher": publisher}
-    if work_type == "Book":
-        return {
-            "publisher": publisher,
-            "bookEdition": text(entry, "edition"),
-            "isbn": text(entry, "isbn"),
-            "numberOfPages": text(entry, "pagetotal"),
-            "isPartOf": _series(entry),
-        }
-    if kind == "periodical":
-        return {
-            "name": full_title(entry, "issuetitle") or full_title(entry),
-            "headline": full_title(entry, "issuetitle") or full_title(entry),
-            "issueNumber": text(entry, "number", "issue"),
-            "isPartOf": _pruned(
-                {"@type": "Periodical", "name": full_title(entry), "issn": text(entry, "issn")}
-            ),
-        }
-    institution = organisation(
-        text(entry, "institution", "school"), text(entry, "location", "address")
-    )
-    if kind == "thesis":
-        return {"inSupportOf": degree(entry), "sourceOrganization": institution}
-    if kind == "report":
-        return {
-            "reportNumber": text(entry, "number"),
-            "genre": type_text(entry),
-            "sourceOrganization": institution,
-            "publisher": publisher or institution,
-            "isPartOf": _series(entry),
-        }
-    if kind == "patent":
-        # schema.org has no patent type and no owner of one: the holder, who owns
-        # the invention's rights, is the nearest to a copyright holder it has.
-        return {
-            "additionalType": "Patent",
-            "copyrightHolder": [schema_person(p) for p in people(entry, "holder")],
-        }
-    if kind == "software":
-        return {
-            "version": text(entry, "version"),
-            "codeRepository": fields.get("repository") or fields.get("code") or fields.get("url"),
-            "publisher": publisher,
-        }
-    if kind == "dataset":
-        return {"version": text(entry, "version"), "publisher": publisher}
-    return {"publisher": publisher}
 
 
 # -- OpenURL ------------------------------------------------------------------------------
