@@ -9,6 +9,7 @@ testing fixtures.
 from __future__ import annotations
 
 import copy
+import importlib.util
 import os
 import re
 import shutil
@@ -26,7 +27,7 @@ from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from types import SimpleNamespace
+    from types import ModuleType, SimpleNamespace
 
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -34,6 +35,17 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 PROJECT = Path(__file__).resolve().parent.parent
 #: The real CV's sources, read without the engine: what its outputs must show.
 SOURCES = CvSources(PROJECT)
+
+
+def load_tool(name: str) -> ModuleType:
+    """``tools/NAME.py`` as a module (the tools are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, PROJECT / "tools" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(autouse=True)

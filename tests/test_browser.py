@@ -8,19 +8,15 @@ to ``_build/screenshots`` (or ``$CV_SCREENSHOTS``).
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import itertools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import PROJECT, SOURCES, run_sphinx, sphinx_build
+from conftest import PROJECT, SOURCES, load_tool, run_sphinx, sphinx_build
 from playwright.sync_api import sync_playwright
 
 if TYPE_CHECKING:
@@ -65,23 +61,8 @@ def site(pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return outdir
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(directory: Path) -> Iterator[str]:
-    """``directory`` served over HTTP on a free local port; yields its address."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+#: The site served on a free loopback port, as ``tools/lighthouse.py`` serves it.
+served = load_tool("lighthouse").served
 
 
 @pytest.fixture(scope="session")

@@ -12,16 +12,13 @@ checked against the source by ``tools/catalog.py``.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, build_root, require_tex, run_sphinx, squash, text_layer
+from conftest import PROJECT, build_root, load_tool, require_tex, run_sphinx, squash, text_layer
 from cv import language
 from cv.bibauthors import legend, place_in_list
 from cv.bibstyle import CvStyle
@@ -30,24 +27,11 @@ from cv.entrykinds import display_amount
 from pybtex.database import parse_string
 from pypdf import PdfReader
 
-if TYPE_CHECKING:
-    from types import ModuleType
-
 ROOT = Path(__file__).parent / "roots" / "test-german"
 NBSP = "\u00a0"
 
 
-def load_catalog_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalog", PROJECT / "tools" / "catalog.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["catalog"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-catalog = load_catalog_tool()
+catalog = load_tool("catalog")
 
 
 # -- the catalog ----------------------------------------------------------------------------

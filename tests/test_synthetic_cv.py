@@ -8,19 +8,16 @@ finding every paper on its publication page. Nothing here is timed.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import PROJECT, run_sphinx
+from conftest import load_tool, run_sphinx
 from cv.bibauthors import highlighted_keys, names_owner
 from pybtex.database import parse_string
 
 if TYPE_CHECKING:
     from pathlib import Path
-    from types import ModuleType
 
 #: The entry directives; the lists of papers and talks are not entries.
 ENTRY = re.compile(r"^:::\{cv-(entry|grant|award|teaching|supervision|service)\}", re.MULTILINE)
@@ -28,17 +25,7 @@ ENTRY = re.compile(r"^:::\{cv-(entry|grant|award|teaching|supervision|service)\}
 CONTENT = ("conf.py", "index.md", "full-cv.md", "refs.bib")
 
 
-def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, PROJECT / "tools" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic_cv = load("synthetic_cv")
+synthetic_cv = load_tool("synthetic_cv")
 
 
 def generate(destination: Path, *arguments: str) -> Path:
@@ -98,7 +85,7 @@ def test_a_small_synthetic_cv_builds_clean_and_the_bench_finds_its_papers(
     outdir = tmp_path / "html"
     result = run_sphinx("-W", "-n", "-q", "-b", "html", project, outdir, "-d", tmp_path / "d")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    bench = load("bench")
+    bench = load_tool("bench")
     page = bench.publication_page(outdir)
     assert page is not None
     assert (page.path, page.papers) == ("sections/publications.html", 20)

@@ -775,10 +775,16 @@ class FormattedTexts:
         return found
 
 
+def configured_style() -> type[CvStyle] | None:
+    """The style registered as ``cv`` (:func:`register_style`), unless another took its name."""
+    style = pybtex.plugin.find_plugin("pybtex.style.formatting", STYLE_NAME)
+    return style if isinstance(style, type) and issubclass(style, CvStyle) else None
+
+
 def kept_texts() -> FormattedTexts | None:
     """This build's store (None outside a build, or with another style registered)."""
-    style = pybtex.plugin.find_plugin("pybtex.style.formatting", STYLE_NAME)
-    return getattr(style, "formatted_texts", None)
+    style = configured_style()
+    return style.formatted_texts if style is not None else None
 
 
 def style_settings(style: type[CvStyle], language: str | None) -> Settings:
@@ -800,8 +806,8 @@ def highlight_names_differ(style: CvStyle, texts: FormattedTexts) -> bool:
 
 def keep_formatted_texts(app: Sphinx) -> None:
     """Before sphinxcontrib-bibtex formats the lists: hand the style last build's texts."""
-    style = pybtex.plugin.find_plugin("pybtex.style.formatting", STYLE_NAME)
-    if not (isinstance(style, type) and issubclass(style, CvStyle)):
+    style = configured_style()
+    if style is None:
         return
     settings = style_settings(style, app.config.language)
     settings_then, earlier = getattr(app.env, TEXTS_ATTRIBUTE, ((), {}))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,9 +85,22 @@ def page_context(
     context["cv_read_the_docs"] = os.environ.get("READTHEDOCS") == "True"
 
 
+#: Each build's inlined style sheets, read once, not once per page.
+_inline_styles: weakref.WeakKeyDictionary[Sphinx, dict[str, str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def inline_style(app: Sphinx, filename: str) -> str | None:
     """The text of the local style sheet ``filename`` to write into a page ("" for one
     with no rule), or ``None`` to link it: too large, not found, or not inlinable."""
+    known = _inline_styles.setdefault(app, {})
+    if filename not in known:
+        known[filename] = _style_text(app, filename)
+    return known[filename]
+
+
+def _style_text(app: Sphinx, filename: str) -> str | None:
     found = None
     # Sphinx copies the folders in order, a later file of the same name over an earlier.
     for folder in app.config.html_static_path:
