@@ -9,6 +9,7 @@ plain form (``**bold**``, ``^mark``) so that the two can be compared whole.
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 from typing import TYPE_CHECKING
@@ -27,13 +28,23 @@ from cv.bibauthors import (
     ordinal,
     parse_annotations,
 )
-from cv.publications import bibtex_source, publication_kind
+from cv.publications import (
+    KeyedListsDomain,
+    bibtex_source,
+    is_constant_false,
+    outermost,
+    publication_kind,
+)
 from cv.records import coins
+from docutils import nodes
 from pybtex.database import Entry, Person
+from sphinxcontrib.bibtex.domain import BibtexDomain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 OWNER = highlighted_keys(["Example, Ada"])
 ROOT = "test-authors"
@@ -660,3 +671,43 @@ def test_nothing_selected_beside_another_mistake_is_still_an_error(
     )
     assert "refs.bib:9: ERROR: entry 'big2021' has no venue" in stderr
     assert "index.md:3: ERROR: cv-publications found no publications with the keyword" in stderr
+
+
+# -- lists handed to sphinxcontrib-bibtex as keys ------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="senior")
+def test_keyed_lists_hold_what_sphinxcontrib_bibtex_would_put_in_them(
+    app: SphinxTestApp,
+) -> None:
+    """The engine's ``cite`` domain skips evaluating ``:filter: False`` once per
+    entry; each list still gets the very entries, in the very order, that
+    sphinxcontrib-bibtex's own filtering gives."""
+    app.build()
+    domain = app.env.get_domain("cite")
+    assert isinstance(domain, KeyedListsDomain)
+    assert domain.bibliographies
+    for key in domain.bibliographies:
+        fast = [(name, entry.key) for name, entry in domain.get_filtered_entries(key)]
+        walked = [
+            (name, entry.key) for name, entry in BibtexDomain.get_filtered_entries(domain, key)
+        ]
+        assert fast, key
+        assert fast == walked, key
+
+
+@pytest.mark.parametrize(
+    ("expression", "never"),
+    [("False", True), ("True", False), ("False or cited", False), ("0", False), ("", False)],
+)
+def test_only_the_constant_false_filter_is_taken_as_keys(expression: str, never: bool) -> None:
+    assert is_constant_false(ast.parse(expression)) is never
+
+
+def test_outermost_does_not_look_inside_what_it_finds() -> None:
+    inner = nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "inner")))
+    first = nodes.bullet_list("", nodes.list_item("", inner))
+    second = nodes.enumerated_list("", nodes.list_item("", nodes.paragraph("", "x")))
+    tree = nodes.section("", nodes.title("", "T"), first, nodes.container("", second))
+    found = list(outermost(tree, lambda node: isinstance(node, nodes.Sequential)))
+    assert found == [first, second]

@@ -18,7 +18,8 @@ supervision, service),
 :mod:`.links` (safe links), and for the website :mod:`.download` (the PDF
 link), :mod:`.metadata` (OpenGraph, JSON-LD, sitemap) and :mod:`.theme`
 (template fixes); :mod:`.language` (the generated text in the CV's ``language``);
-:mod:`.project` keeps the engine's own files out of the CV.
+:mod:`.project` keeps the engine's own files out of the CV; :mod:`.collector` keeps
+the build's long-lived objects out of the garbage collector's passes.
 
 The engine's version is ``__version__`` below; ``CHANGELOG.md`` beside this
 file says what each version changed, for owners taking an engine update.
@@ -34,6 +35,7 @@ from . import (
     bibcheck,
     bibmarkup,
     bibstyle,
+    collector,
     confcheck,
     download,
     entry,
@@ -54,10 +56,11 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "2.3.0"
+__version__ = "2.3.1"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    collector.setup(app)
     language.setup(app)
     project.setup(app)
     freshness.setup(app)

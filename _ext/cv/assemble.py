@@ -143,19 +143,12 @@ class UniqueIds(SphinxPostTransform):
     default_priority = 990
 
     def run(self, **kwargs: object) -> None:
-        parts = list(self.document.findall(cv_assembled))
-        if not parts:
-            return
-        inside = {id(node) for part in parts for node in part.findall(nodes.Element)}
-        seen = {
-            ident
-            for node in self.document.findall(nodes.Element)
-            if id(node) not in inside
-            for ident in node["ids"]
-        }
-        for part in parts:
+        seen, parts = _ids_outside_and_parts(self.document)
+        for elements in parts:
             renamed = {}
-            for node in part.findall(nodes.Element):
+            for node in elements:
+                if not node["ids"]:
+                    continue
                 new_ids = []
                 for ident in node["ids"]:
                     unique, number = ident, 1
@@ -168,11 +161,32 @@ class UniqueIds(SphinxPostTransform):
                     new_ids.append(unique)
                 node["ids"] = new_ids
             if renamed:
-                _relink(part, renamed)
+                _relink(elements, renamed)
 
 
-def _relink(part: nodes.Element, renamed: dict[str, str]) -> None:
-    for node in part.findall(nodes.Element):
+def _ids_outside_and_parts(document: nodes.document) -> tuple[set[str], list[list[nodes.Element]]]:
+    """In one walk of the page (a one-page CV of 300 papers has some 10,000 nodes):
+    the ids outside the shown pages, and the elements of each shown page, in order."""
+    seen: set[str] = set()
+    parts: list[list[nodes.Element]] = []
+    stack: list[tuple[nodes.Node, list[nodes.Element] | None]] = [(document, None)]
+    while stack:
+        node, part = stack.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        if isinstance(node, cv_assembled):
+            part = []
+            parts.append(part)
+        if part is None:
+            seen.update(node["ids"])
+        else:
+            part.append(node)
+        stack.extend((child, part) for child in reversed(node.children))
+    return seen, parts
+
+
+def _relink(elements: list[nodes.Element], renamed: dict[str, str]) -> None:
+    for node in elements:
         if node.get("refid") in renamed:
             node["refid"] = renamed[node["refid"]]
         if "backrefs" in node:
