@@ -24,14 +24,6 @@ if TYPE_CHECKING:
 
     from playwright.sync_api import Browser, Page
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = {"phone": 390, "desktop": 1280}
 #: The landing page, the first section, and the first page with a publication list.
 SCREENSHOT_PAGES = [
@@ -61,8 +53,11 @@ def site(pdf_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return outdir
 
 
+LIGHTHOUSE = load_tool("lighthouse")
 #: The site served on a free loopback port, as ``tools/lighthouse.py`` serves it.
-served = load_tool("lighthouse").served
+served = LIGHTHOUSE.served
+#: Playwright starts Chromium headless itself; the other flags are the tool's.
+CHROMIUM_FLAGS = list(LIGHTHOUSE.CHROME_FLAGS)
 
 
 @pytest.fixture(scope="session")

@@ -668,7 +668,10 @@ def write_bibtex_files(app: Sphinx, exception: BaseException | None) -> None:
                 location=f"{path}:{line}" if path else None,
             )  # fmt: skip
             return
-        sources[name] = bibtex_source(citation.entry)
+        # A paper shown in several lists (the full one, a selection, the one-page
+        # CV) is one file, made once.
+        if name not in sources:
+            sources[name] = bibtex_source(citation.entry)
     folder = Path(app.outdir, BIBTEX_FOLDER)
     names = {name.rpartition("/")[2] for name in sources}
     digest = hashlib.sha256(json.dumps(sorted(sources.items())).encode("utf-8")).hexdigest()
